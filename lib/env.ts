@@ -1,0 +1,155 @@
+// Every setting the server reads, parsed and checked once with zod.
+// A bad setting becomes one line naming the variable (see `describeEnvError`).
+import "server-only";
+import { z } from "zod";
+
+const MIN_SECRET = 32;
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const httpUrl = z
+  .string("is missing; set it to an absolute URL such as https://console.example.com")
+  .url("must be an absolute http(s) URL")
+  .refine((value) => /^https?:\/\//i.test(value), "must start with http:// or https://")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const roleSchema = z.enum(["viewer", "editor"]);
+export type Role = z.infer<typeof roleSchema>;
+
+const consoleUserSchema = z.object({
+  email: z.string().email().transform((email) => email.toLowerCase()),
+  role: roleSchema,
+  passwordHash: z.string().startsWith("scrypt:", "passwordHash must come from `npm run hash-password`"),
+});
+export type ConsoleUser = z.infer<typeof consoleUserSchema>;
+
+const consoleUsers = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (!raw || !raw.trim()) return [];
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be a JSON array of {email, role, passwordHash}" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(consoleUserSchema, "must be a JSON array of {email, role, passwordHash}"));
+
+// "alice@acme.com=editor,*@acme.com=viewer": first match wins.
+const consoleRoles = commaList.transform((items, ctx) =>
+  items.map((item) => {
+    const [pattern, role] = item.split("=").map((part) => part.trim().toLowerCase());
+    const parsed = roleSchema.safeParse(role);
+    if (!pattern || !pattern.includes("@") || !parsed.success) {
+      ctx.addIssue({ code: "custom", message: `entry "${item}" must look like email=editor or *@domain=viewer` });
+      return { pattern: "", role: "viewer" as Role };
+    }
+    return { pattern, role: parsed.data };
+  }),
+);
+
+const secret = () =>
+  z
+    .string(`is missing; set it to a random string of at least ${MIN_SECRET} characters`)
+    .min(MIN_SECRET, `is too short; use at least ${MIN_SECRET} random characters (try: openssl rand -base64 32)`);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NEXTAUTH_SECRET: secret(),
+    NEXTAUTH_URL: httpUrl,
+    VAULT_SECRET: z
+      .string(`is missing; set it to a random string of at least ${MIN_SECRET} characters`)
+      .transform((value) => value.split(",").map((part) => part.trim()))
+      .refine(
+        (parts) => parts.every((part) => part.length >= MIN_SECRET),
+        `needs every comma-separated secret to be at least ${MIN_SECRET} characters`,
+      ),
+    VAULT_TTL_SECONDS: z.coerce.number().int().min(300).max(30 * 24 * 3600).default(12 * 3600),
+    JOBNIMBUS_BASE_URL: httpUrl.default("https://api.jobnimbus.com"),
+    JOBNIMBUS_LEGACY_BASE_URL: httpUrl.default("https://app.jobnimbus.com/api1"),
+    UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+    CONSOLE_USERS: consoleUsers,
+    CONSOLE_ROLES: consoleRoles,
+    ALLOWED_EMAIL_DOMAINS: commaList.transform((domains) => domains.map((d) => d.toLowerCase().replace(/^@/, ""))),
+    CONSOLE_DEMO: z
+      .enum(["0", "1", "true", "false", ""])
+      .optional()
+      .transform((value) => value === "1" || value === "true"),
+    GOOGLE_CLIENT_ID: z.string().optional(),
+    GOOGLE_CLIENT_SECRET: z.string().optional(),
+    AZURE_AD_CLIENT_ID: z.string().optional(),
+    AZURE_AD_CLIENT_SECRET: z.string().optional(),
+    AZURE_AD_TENANT_ID: z.string().optional(),
+    OIDC_ISSUER: httpUrl.optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_NAME: z.string().default("Single sign-on"),
+  })
+  .superRefine((env, ctx) => {
+    const pairs: [string, string | undefined, string, string | undefined][] = [
+      ["GOOGLE_CLIENT_ID", env.GOOGLE_CLIENT_ID, "GOOGLE_CLIENT_SECRET", env.GOOGLE_CLIENT_SECRET],
+      ["AZURE_AD_CLIENT_ID", env.AZURE_AD_CLIENT_ID, "AZURE_AD_CLIENT_SECRET", env.AZURE_AD_CLIENT_SECRET],
+      ["AZURE_AD_CLIENT_ID", env.AZURE_AD_CLIENT_ID, "AZURE_AD_TENANT_ID", env.AZURE_AD_TENANT_ID],
+      ["OIDC_CLIENT_ID", env.OIDC_CLIENT_ID, "OIDC_ISSUER", env.OIDC_ISSUER],
+      ["OIDC_CLIENT_ID", env.OIDC_CLIENT_ID, "OIDC_CLIENT_SECRET", env.OIDC_CLIENT_SECRET],
+    ];
+    for (const [name, value, partner, partnerValue] of pairs) {
+      if (value && !partnerValue) {
+        ctx.addIssue({ code: "custom", path: [partner], message: `is missing; it is needed because ${name} is set` });
+      }
+    }
+    const anySignIn = env.CONSOLE_USERS.length > 0 || env.GOOGLE_CLIENT_ID || env.AZURE_AD_CLIENT_ID || env.OIDC_CLIENT_ID;
+    if (!anySignIn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CONSOLE_USERS"],
+        message: "is empty and no single sign-on is configured; set CONSOLE_USERS or GOOGLE_/AZURE_AD_/OIDC_ variables so someone can sign in",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** One line per problem, each naming the variable: what start-up prints. */
+export function describeEnvError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${String(issue.path[0] ?? "environment")} ${issue.message}`)
+    .join("\n");
+}
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) throw new EnvError(describeEnvError(result.error));
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The checked environment; parsed on first use, then reused. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** True when the console is served over https: cookies get Secure and `__Host-`. */
+export function isHttps(env: Env = getEnv()): boolean {
+  return env.NEXTAUTH_URL.startsWith("https://");
+}

@@ -1,0 +1,2 @@
+export function hashPassword(password: string): Promise<string>;
+export function verifyPassword(password: string, stored: string): Promise<boolean>;

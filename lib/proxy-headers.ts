@@ -1,0 +1,52 @@
+// Which headers cross the proxy, each way. Allowlists: a header not named here is not passed.
+import type { IncomingHttpHeaders } from "node:http";
+
+/** Client → upstream. Everything else (Authorization, Cookie, Host, X-Forwarded-*, hop-by-hop, X-Console-*) stays behind. */
+const REQUEST_ALLOW = [
+  "accept",
+  "accept-language",
+  "content-type",
+  "if-match",
+  "if-none-match",
+  "if-modified-since",
+  "if-unmodified-since",
+];
+
+/** Upstream → client. Set-Cookie, Server, Location and the rest stay behind. */
+const RESPONSE_ALLOW = new Set([
+  "content-type",
+  "content-length",
+  "content-disposition",
+  "content-language",
+  "etag",
+  "last-modified",
+  "retry-after",
+  "x-ratelimit-limit",
+  "x-ratelimit-remaining",
+  "x-ratelimit-reset",
+  "ratelimit",
+  "ratelimit-limit",
+  "ratelimit-remaining",
+  "ratelimit-reset",
+  "ratelimit-policy",
+]);
+
+export function requestHeadersForUpstream(incoming: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of REQUEST_ALLOW) {
+    const value = incoming.get(name);
+    if (value !== null) out[name] = value;
+  }
+  return out;
+}
+
+export function responseHeadersFromUpstream(raw: IncomingHttpHeaders, upstreamRequestId?: string): Headers {
+  const out = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (!RESPONSE_ALLOW.has(name) || value === undefined) continue;
+    out.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  if (upstreamRequestId) out.set("x-upstream-request-id", upstreamRequestId);
+  out.set("cache-control", "no-store");
+  return out;
+}

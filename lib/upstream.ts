@@ -1,0 +1,95 @@
+// Sends one request to JobNimbus with the person's key and hands back the answer as a stream.
+// One of two modules that ever hold a key: it goes into the Authorization header and nowhere else.
+import "server-only";
+import http from "node:http";
+import https from "node:https";
+import { Readable } from "node:stream";
+import type { ReadableStream } from "node:stream/web";
+
+const agents = {
+  "http:": new http.Agent({ keepAlive: true, maxSockets: 256 }),
+  "https:": new https.Agent({ keepAlive: true, maxSockets: 256 }),
+};
+
+export type UpstreamCall = {
+  method: string;
+  url: URL;
+  apiKey: string;
+  headers: Record<string, string>;
+  body: Buffer | null;
+  timeoutMs: number;
+  requestId: string;
+  /** Aborted when the browser goes away (or presses Cancel): the upstream call stops too. */
+  signal?: AbortSignal;
+};
+
+export type UpstreamResult =
+  | { kind: "response"; status: number; headers: http.IncomingHttpHeaders; body: ReadableStream<Uint8Array> | null }
+  | { kind: "redirect"; status: number; location: string }
+  | { kind: "timeout" }
+  | { kind: "unreachable"; code: string }
+  | { kind: "aborted" };
+
+const NO_BODY_STATUSES = new Set([204, 205, 304]);
+
+export function forwardToUpstream(call: UpstreamCall): Promise<UpstreamResult> {
+  const transport = call.url.protocol === "https:" ? https : http;
+  const agent = call.url.protocol === "https:" ? agents["https:"] : agents["http:"];
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result: UpstreamResult) => {
+      if (!settled) {
+        settled = true;
+        resolve(result);
+      }
+    };
+    const request = transport.request(call.url, {
+      method: call.method,
+      agent,
+      headers: {
+        ...call.headers,
+        authorization: `Bearer ${call.apiKey}`,
+        "user-agent": "jobnimbus-console/0.1",
+        "x-request-id": call.requestId,
+        ...(call.body ? { "content-length": String(call.body.length) } : {}),
+      },
+    });
+
+    // No answer (headers) within the limit → 504; after headers, an idle body is cut off.
+    const timer = setTimeout(() => {
+      settle({ kind: "timeout" });
+      request.destroy();
+    }, call.timeoutMs);
+
+    const onAbort = () => {
+      settle({ kind: "aborted" });
+      request.destroy();
+    };
+    call.signal?.addEventListener("abort", onAbort, { once: true });
+
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      settle({ kind: "unreachable", code: error.code ?? "ERROR" });
+    });
+
+    request.on("response", (response) => {
+      clearTimeout(timer);
+      const status = response.statusCode ?? 502;
+      if (status >= 300 && status < 400 && status !== 304) {
+        response.resume();
+        settle({ kind: "redirect", status, location: String(response.headers.location ?? "(no Location header)") });
+        return;
+      }
+      response.setTimeout(call.timeoutMs, () => response.destroy(new Error("upstream body stalled")));
+      response.on("close", () => call.signal?.removeEventListener("abort", onAbort));
+      if (NO_BODY_STATUSES.has(status) || call.method === "HEAD") {
+        response.resume();
+        settle({ kind: "response", status, headers: response.headers, body: null });
+        return;
+      }
+      settle({ kind: "response", status, headers: response.headers, body: Readable.toWeb(response) as ReadableStream<Uint8Array> });
+    });
+
+    request.end(call.body ?? undefined);
+  });
+}

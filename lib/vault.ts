@@ -1,0 +1,128 @@
+// The key vault: a person's JobNimbus API keys, sealed (iron-session) into one
+// HttpOnly cookie bound to their sign-in. One of two modules that ever hold a key.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { sealData, unsealData } from "iron-session";
+import { readCookie } from "./cookies";
+import { getEnv, isHttps, type Env } from "./env";
+
+export type StoredKey = { id: string; label: string; key: string; createdAt: string; active: boolean };
+export type Vault = { owner: string; keys: StoredKey[]; sealedAt: number };
+/** What may leave the server: never `key`. */
+export type PublicKey = { id: string; label: string; last4: string; createdAt: string; active: boolean; expiresAt: string };
+
+export type VaultRejection = "malformed" | "unknown-password" | "expired" | "tampered" | "other-user";
+
+/** Browsers drop cookies over 4096 bytes (name, value and attributes together). */
+export const MAX_COOKIE_BYTES = 4096;
+export const MAX_KEYS = 8;
+
+export function vaultCookieName(env: Env = getEnv()): string {
+  return isHttps(env) ? "__Host-jnc-vault" : "jnc-vault";
+}
+
+/** iron-session seals with the highest id; the first VAULT_SECRET gets it. */
+function passwords(env: Env): Record<number, string> {
+  const list = env.VAULT_SECRET;
+  return Object.fromEntries(list.map((secret, index) => [list.length - index, secret]));
+}
+
+export async function sealVault(vault: Vault, env: Env = getEnv()): Promise<string> {
+  return sealData(vault, { password: passwords(env), ttl: env.VAULT_TTL_SECONDS });
+}
+
+/**
+ * Iron seals read "Fe26.2*{pwId}*salt*iv*data*{expiry}*hmacSalt*hmac~2". iron-session
+ * answers every failure with {}, so the reason is read off the seal to be logged.
+ */
+function whyUnreadable(seal: string, env: Env): VaultRejection {
+  const parts = seal.split("~")[0]?.split("*") ?? [];
+  if (parts.length !== 8 || parts[0] !== "Fe26.2") return "malformed";
+  if (!Object.hasOwn(passwords(env), parts[1] ?? "")) return "unknown-password";
+  const expiry = Number(parts[5]);
+  if (expiry && expiry <= Date.now()) return "expired";
+  return "tampered";
+}
+
+function isVault(value: unknown): value is Vault {
+  const v = value as Partial<Vault> | null;
+  return typeof v?.owner === "string" && Array.isArray(v.keys) && typeof v.sealedAt === "number";
+}
+
+export type OpenedVault = { vault: Vault; rejected?: VaultRejection };
+
+/** Unseals a cookie value for `owner`; anything wrong reads as an empty vault, with the reason. */
+export async function openVault(seal: string | undefined, owner: string, env: Env = getEnv()): Promise<OpenedVault> {
+  const empty: Vault = { owner, keys: [], sealedAt: Date.now() };
+  if (!seal) return { vault: empty };
+  let data: unknown;
+  try {
+    data = await unsealData(seal, { password: passwords(env), ttl: env.VAULT_TTL_SECONDS });
+  } catch {
+    data = undefined;
+  }
+  if (!isVault(data)) return { vault: empty, rejected: whyUnreadable(seal, env) };
+  if (data.owner !== owner) return { vault: empty, rejected: "other-user" };
+  return { vault: data };
+}
+
+/** Reads the vault cookie from a request; logs (never the value) when it had to be ignored. */
+export async function readVault(request: Request, owner: string, env: Env = getEnv()): Promise<Vault> {
+  const seal = readCookie(request.headers.get("cookie"), vaultCookieName(env));
+  const { vault, rejected } = await openVault(seal, owner, env);
+  if (rejected) console.warn(JSON.stringify({ event: "vault.ignored", reason: rejected, time: new Date().toISOString() }));
+  return vault;
+}
+
+
+function cookieAttributes(env: Env, maxAge: number): string {
+  return `; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${isHttps(env) ? "; Secure" : ""}`;
+}
+
+/** The Set-Cookie value for a vault, or null when it would be too big for a browser. */
+export async function vaultCookie(vault: Vault, env: Env = getEnv()): Promise<string | null> {
+  const sealed = await sealVault({ ...vault, sealedAt: Date.now() }, env);
+  const cookie = `${vaultCookieName(env)}=${sealed}${cookieAttributes(env, env.VAULT_TTL_SECONDS)}`;
+  return cookie.length <= MAX_COOKIE_BYTES ? cookie : null;
+}
+
+export function clearVaultCookie(env: Env = getEnv()): string {
+  return `${vaultCookieName(env)}=${cookieAttributes(env, 0)}`;
+}
+
+export function toPublicKeys(vault: Vault, env: Env = getEnv()): PublicKey[] {
+  const expiresAt = new Date(vault.sealedAt + env.VAULT_TTL_SECONDS * 1000).toISOString();
+  return vault.keys.map(({ id, label, key, createdAt, active }) => ({
+    id,
+    label,
+    last4: key.slice(-4),
+    createdAt,
+    active,
+    expiresAt,
+  }));
+}
+
+/** A new vault with `apiKey` added and made active (the newest key is the one people mean). */
+export function addKey(vault: Vault, label: string, apiKey: string): { vault: Vault; added: StoredKey } {
+  const added: StoredKey = { id: randomUUID().slice(0, 8), label, key: apiKey, createdAt: new Date().toISOString(), active: true };
+  const keys = vault.keys.map((k) => ({ ...k, active: false }));
+  return { vault: { ...vault, keys: [...keys, added] }, added };
+}
+
+export function removeKey(vault: Vault, id: string): Vault | null {
+  if (!vault.keys.some((k) => k.id === id)) return null;
+  const keys = vault.keys.filter((k) => k.id !== id);
+  if (keys.length > 0 && !keys.some((k) => k.active)) keys[keys.length - 1] = { ...keys[keys.length - 1]!, active: true };
+  return { ...vault, keys };
+}
+
+export function activateKey(vault: Vault, id: string): Vault | null {
+  if (!vault.keys.some((k) => k.id === id)) return null;
+  return { ...vault, keys: vault.keys.map((k) => ({ ...k, active: k.id === id })) };
+}
+
+/** The key to send upstream: the one asked for, else the active one. */
+export function pickKey(vault: Vault, id?: string | null): string | null {
+  const chosen = id ? vault.keys.find((k) => k.id === id) : vault.keys.find((k) => k.active);
+  return chosen?.key ?? null;
+}

@@ -1,0 +1,16 @@
+// The console's additions to next-auth's session and token types.
+import "next-auth";
+import "next-auth/jwt";
+
+declare module "next-auth" {
+  interface Session {
+    user?: { name?: string | null; email?: string | null; image?: string | null; role?: "viewer" | "editor" };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    role?: "viewer" | "editor";
+    sid?: string;
+  }
+}
