@@ -4,16 +4,16 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "../lib/password-hash.mjs";
 
 /**
- * @param {{ port: number, upstream: string, users: {email: string, password: string, role: string}[], extra?: Record<string,string> }} options
+ * @param {{ port: number, host?: string, upstream: string, users: {email: string, password: string, role: string}[], extra?: Record<string,string> }} options
  */
-export async function consoleEnv({ port, upstream, users, extra = {} }) {
+export async function consoleEnv({ port, host = "localhost", upstream, users, extra = {} }) {
   const consoleUsers = await Promise.all(
     users.map(async ({ email, password, role }) => ({ email, role, passwordHash: await hashPassword(password) })),
   );
   return {
     ...process.env,
     NODE_ENV: "production",
-    NEXTAUTH_URL: `http://localhost:${port}`,
+    NEXTAUTH_URL: `http://${host}:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     VAULT_SECRET: randomBytes(32).toString("base64url"),
     JOBNIMBUS_BASE_URL: upstream,

@@ -1,0 +1,73 @@
+// Starts everything the Playwright suites talk to, on loopback only, and stops it on SIGTERM:
+// the mock JobNimbus API, a scriptable test upstream with a canary, a real OIDC provider,
+// and two production consoles (one on the mock for browser tests, one on the test upstream).
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { startMockUpstream } from "../../mock/server.mjs";
+import { consoleEnv } from "../../scripts/console-env.mjs";
+import { startOidcProvider } from "./oidc-provider.mjs";
+import { startTestUpstream } from "./test-upstream.mjs";
+import { LOG_DIR, OIDC, PORTS, USERS } from "./users.mjs";
+
+const root = new URL("../../", import.meta.url).pathname;
+const nextBin = `${root}node_modules/next/dist/bin/next`;
+const logDir = LOG_DIR.replace(/\/$/, "");
+mkdirSync(logDir, { recursive: true });
+
+if (!existsSync(`${root}.next/BUILD_ID`)) {
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(1);
+}
+
+const stoppers = [];
+const mock = await startMockUpstream({ port: PORTS.mock, host: "127.0.0.1" });
+stoppers.push(() => mock.close());
+const upstream = await startTestUpstream({ port: PORTS.testUpstream, canaryPort: PORTS.canary });
+stoppers.push(() => upstream.close());
+const oidc = await startOidcProvider({
+  port: PORTS.oidc,
+  clientId: OIDC.clientId,
+  clientSecret: OIDC.clientSecret,
+  redirectUri: `http://127.0.0.1:${PORTS.e2eConsole}/api/auth/callback/oidc`,
+});
+stoppers.push(() => oidc.close());
+
+const users = Object.values(USERS);
+
+async function startConsole(name, port, upstreamUrl, extra) {
+  const env = await consoleEnv({ port, host: "127.0.0.1", upstream: upstreamUrl, users, extra });
+  const log = createWriteStream(`${logDir}/${name}.log`);
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  stoppers.push(() => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.kill("SIGTERM")))));
+  for (let i = 0; i < 200; i += 1) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`console ${name} did not start; see ${logDir}/${name}.log`);
+}
+
+await startConsole("console-api", PORTS.apiConsole, upstream.url, { UPSTREAM_TIMEOUT_MS: "1500" });
+await startConsole("console-e2e", PORTS.e2eConsole, mock.url, {
+  OIDC_ISSUER: oidc.issuer,
+  OIDC_CLIENT_ID: OIDC.clientId,
+  OIDC_CLIENT_SECRET: OIDC.clientSecret,
+  OIDC_NAME: "Test SSO",
+  ALLOWED_EMAIL_DOMAINS: "corp.test",
+  CONSOLE_ROLES: "sso-editor@corp.test=editor,*@corp.test=viewer",
+  CONSOLE_DEMO: "1",
+});
+console.log("test stack ready");
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  for (const stopOne of stoppers.reverse()) await stopOne().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

@@ -1,0 +1,41 @@
+// Who can sign in to the test consoles, and the API keys each test user pastes.
+// Keys start with "test-" so the mock upstream accepts them with full access.
+
+export const USERS = {
+  editor: { email: "editor@test.local", password: "editor-pass-123", role: "editor" },
+  viewer: { email: "viewer@test.local", password: "viewer-pass-123", role: "viewer" },
+  other: { email: "other@test.local", password: "other-pass-123", role: "editor" },
+};
+
+/** Distinct, searchable keys: the leak scan looks for each of them in every response and log line. */
+export const KEYS = {
+  editor: "test-editor-Zq8mK2vN7xLp4Rt9",
+  viewer: "test-viewer-Hc3wY6bJ1sDf5Gk0",
+  other: "test-other-Pn4eT8uA2yQm6Wv1",
+};
+
+export const OIDC = {
+  clientId: "console-e2e",
+  clientSecret: "oidc-e2e-client-secret-0123456789abcdef",
+  /** Accounts the loopback OIDC provider knows; any password is accepted by its dev login form. */
+  accounts: {
+    "sso-editor": { email: "sso-editor@corp.test", name: "Sam Editor" },
+    "sso-viewer": { email: "sso-viewer@corp.test", name: "Val Viewer" },
+    "outsider": { email: "outsider@elsewhere.test", name: "Olly Outsider" },
+  },
+};
+
+/** Loopback ports of the test stack (see stack.mjs); E2E_PORT_OFFSET shifts them all so two runs can coexist. */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const PORTS = {
+  e2eConsole: 3100 + offset,
+  apiConsole: 3101 + offset,
+  mock: 4110 + offset,
+  testUpstream: 4120 + offset,
+  canary: 4121 + offset,
+  oidc: 4130 + offset,
+};
+/** Where the stack writes each server's output; the leak scan reads every file here. */
+export const LOG_DIR = new URL(`../../test-results/stack-${offset}/`, import.meta.url).pathname;
+export const E2E_URL = `http://127.0.0.1:${PORTS.e2eConsole}`;
+export const API_URL = `http://127.0.0.1:${PORTS.apiConsole}`;

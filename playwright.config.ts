@@ -1,0 +1,50 @@
+// Playwright runs the integration suite (HTTP only) and the browser suite against
+// production builds started by e2e/support/stack.mjs, then scans every log for keys.
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { PORTS } from "./e2e/support/users.mjs";
+
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+const chromium = existsSync(DEBIAN_CHROMIUM)
+  ? {
+      executablePath: DEBIAN_CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  outputDir: `test-results/playwright-${process.env.E2E_PORT_OFFSET ?? 0}`,
+  use: { trace: "retain-on-failure" },
+  projects: [
+    { name: "api", testDir: "./e2e/api" },
+    {
+      name: "browser",
+      testDir: "./e2e/browser",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+    { name: "leak-scan", testDir: "./e2e/leak-scan", dependencies: ["api", "browser"] },
+  ],
+  webServer: {
+    command: "node e2e/support/stack.mjs",
+    url: `http://127.0.0.1:${PORTS.e2eConsole}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});
