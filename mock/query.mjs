@@ -120,8 +120,16 @@ function compileLeaf(type, body) {
           if (!(op in ops)) throw filterError(`"range" does not know "${op}"; use gte, gt, lte or lt.`);
           if (bound === null || typeof bound === "object") throw filterError(`"range" bound "${op}" on "${field}" must be a number or string.`);
         }
+        // an ISO date bound ("2025-06-01") compared with a unix-seconds field is read as that date
+        const asSeconds = (bound) => {
+          if (typeof bound !== "string" || Number.isFinite(Number(bound))) return null;
+          const ms = Date.parse(bound);
+          return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
+        };
+        const parsed = bounds.map(([op, bound]) => [op, bound, asSeconds(bound)]);
         return (r) => valuesAt(r, field).some((v) =>
-          !isObject(v) && v !== null && v !== "" && bounds.every(([op, bound]) => ops[op](compare(v, bound))));
+          !isObject(v) && v !== null && v !== "" &&
+          parsed.every(([op, bound, seconds]) => ops[op](compare(v, typeof v === "number" && seconds !== null ? seconds : bound))));
       }
       default:
         throw filterError(`unknown clause "${type}".`);

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_KEY, DEMO_READONLY_KEY, startMockUpstream } from "./server.mjs";
 
+// Response bodies are checked field by field below, so a loose type keeps the assertions readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 type Server = Awaited<ReturnType<typeof startMockUpstream>>;
 
