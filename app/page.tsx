@@ -3,11 +3,15 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { ConsoleApp } from "@/components/console-app";
 import { authOptions } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
 export default async function ConsolePage() {
-  const session = await getServerSession(authOptions());
+  const env = getEnv();
+  const session = await getServerSession(authOptions(env));
   if (!session?.user?.email) redirect("/signin");
-  return <ConsoleApp user={{ email: session.user.email, role: session.user.role ?? "viewer" }} />;
+  // The upstream addresses are not secret: code snippets show the real JobNimbus URL.
+  const bases = { platform: env.JOBNIMBUS_BASE_URL, legacy: env.JOBNIMBUS_LEGACY_BASE_URL };
+  return <ConsoleApp user={{ email: session.user.email, role: session.user.role ?? "viewer" }} bases={bases} />;
 }

@@ -2,6 +2,7 @@
 // Password and single sign-on buttons. Uses next-auth's client signIn (fetch, then navigate),
 // so a wrong password keeps what the person typed and shows one message.
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
 type Method = { id: string; name: string; kind: "password" | "sso" };
@@ -9,6 +10,7 @@ type Method = { id: string; name: string; kind: "password" | "sso" };
 export function SignInForm({ methods }: { methods: Method[] }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const router = useRouter();
   const password = methods.find((m) => m.kind === "password");
   const sso = methods.filter((m) => m.kind === "sso");
 
@@ -24,7 +26,8 @@ export function SignInForm({ methods }: { methods: Method[] }) {
     });
     setBusy(false);
     if (result?.ok && !result.error) {
-      window.location.assign("/");
+      router.replace("/");
+      router.refresh();
       return;
     }
     setError("That email and password do not match an account. Check both and try again.");

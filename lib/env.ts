@@ -15,19 +15,28 @@ const commaList = z
       .filter(Boolean),
   );
 
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:\/\//i.test(value) && Boolean(new URL(value).host);
+  } catch {
+    return false;
+  }
+}
+
+// One check, so a bad value gives one line. The scheme is lower-cased so that
+// "HTTPS://..." still counts as https for Secure / __Host- cookies (see isHttps).
 const httpUrl = z
   .string("is missing; set it to an absolute URL such as https://console.example.com")
-  .url("must be an absolute http(s) URL")
-  .refine((value) => /^https?:\/\//i.test(value), "must start with http:// or https://")
-  .transform((value) => value.replace(/\/+$/, ""));
+  .refine(isHttpUrl, "must be an absolute URL starting with http:// or https://, such as https://console.example.com")
+  .transform((value) => value.replace(/^https?:/i, (scheme) => scheme.toLowerCase()).replace(/\/+$/, ""));
 
-const roleSchema = z.enum(["viewer", "editor"]);
+const roleSchema = z.enum(["viewer", "editor"], 'must be "viewer" or "editor"');
 export type Role = z.infer<typeof roleSchema>;
 
 const consoleUserSchema = z.object({
-  email: z.string().email().transform((email) => email.toLowerCase()),
+  email: z.email("must be an email address").transform((email) => email.toLowerCase()),
   role: roleSchema,
-  passwordHash: z.string().startsWith("scrypt:", "passwordHash must come from `npm run hash-password`"),
+  passwordHash: z.string("is missing").startsWith("scrypt:", "must come from `npm run hash-password`"),
 });
 export type ConsoleUser = z.infer<typeof consoleUserSchema>;
 
@@ -63,6 +72,11 @@ const secret = () =>
     .string(`is missing; set it to a random string of at least ${MIN_SECRET} characters`)
     .min(MIN_SECRET, `is too short; use at least ${MIN_SECRET} random characters (try: openssl rand -base64 32)`);
 
+const wholeNumber = (min: number, max: number, unit: string) => {
+  const message = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z.coerce.number(message).int(message).min(min, message).max(max, message);
+};
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -75,10 +89,10 @@ const envSchema = z
         (parts) => parts.every((part) => part.length >= MIN_SECRET),
         `needs every comma-separated secret to be at least ${MIN_SECRET} characters`,
       ),
-    VAULT_TTL_SECONDS: z.coerce.number().int().min(300).max(30 * 24 * 3600).default(12 * 3600),
+    VAULT_TTL_SECONDS: wholeNumber(300, 30 * 24 * 3600, "seconds").default(12 * 3600),
     JOBNIMBUS_BASE_URL: httpUrl.default("https://api.jobnimbus.com"),
     JOBNIMBUS_LEGACY_BASE_URL: httpUrl.default("https://app.jobnimbus.com/api1"),
-    UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+    UPSTREAM_TIMEOUT_MS: wholeNumber(100, 300_000, "milliseconds").default(30_000),
     CONSOLE_USERS: consoleUsers,
     CONSOLE_ROLES: consoleRoles,
     ALLOWED_EMAIL_DOMAINS: commaList.transform((domains) => domains.map((d) => d.toLowerCase().replace(/^@/, ""))),
@@ -121,11 +135,16 @@ const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
+/** "CONSOLE_USERS[1].role": the variable first, then where inside its JSON the problem is. */
+function issueName(path: readonly PropertyKey[]): string {
+  const [variable, ...inside] = path;
+  const where = inside.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("");
+  return `${String(variable ?? "environment")}${where}`;
+}
+
 /** One line per problem, each naming the variable: what start-up prints. */
 export function describeEnvError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${String(issue.path[0] ?? "environment")} ${issue.message}`)
-    .join("\n");
+  return error.issues.map((issue) => `${issueName(issue.path)} ${issue.message}`).join("\n");
 }
 
 export class EnvError extends Error {
@@ -135,8 +154,13 @@ export class EnvError extends Error {
   }
 }
 
+/** `NAME=` with nothing after it (as .env.example leaves them) means "not set", so defaults apply. */
+function withoutBlanks(source: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value === undefined || value.trim() !== ""));
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  const result = envSchema.safeParse(withoutBlanks(source));
   if (!result.success) throw new EnvError(describeEnvError(result.error));
   return result.data;
 }

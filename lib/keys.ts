@@ -2,7 +2,6 @@
 // Route files stay thin; every call is guarded (session + CSRF) before the vault is opened.
 import "server-only";
 import { addKeySchema, updateKeySchema } from "@/app/api/keys/schema";
-import { getEnv } from "./env";
 import { guard } from "./guards";
 import { problemResponse } from "./problem";
 import { readLimitedBody } from "./request-body";

@@ -4,11 +4,17 @@
 const WINDOW_MS = 15 * 60 * 1000;
 const FREE_FAILURES = 3;
 const MAX_DELAY_MS = 8000;
+const MAX_ENTRIES = 10_000;
+/** Kept in order of last failure (re-inserted on each one), so the oldest entry comes first. */
 const failures = new Map<string, { count: number; last: number }>();
 
+/** Bounds memory: someone cycling through made-up emails must not grow the map for ever. */
 function prune(now: number) {
-  if (failures.size < 10_000) return;
-  for (const [key, entry] of failures) if (now - entry.last > WINDOW_MS) failures.delete(key);
+  if (failures.size < MAX_ENTRIES) return;
+  for (const [key, entry] of failures) {
+    if (failures.size < MAX_ENTRIES && now - entry.last < WINDOW_MS) break;
+    failures.delete(key);
+  }
 }
 
 /** How long to wait before checking this attempt: 0 for the first few, then doubling up to 8 s. */
@@ -25,6 +31,7 @@ export function recordFailure(keys: string[], now = Date.now()): void {
   prune(now);
   for (const key of keys) {
     const entry = failures.get(key);
+    failures.delete(key);
     failures.set(key, { count: (entry && now - entry.last < WINDOW_MS ? entry.count : 0) + 1, last: now });
   }
 }

@@ -19,13 +19,25 @@ export async function hashPassword(password) {
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), key.toString("base64url")].join(":");
 }
 
-/** @param {string} password @param {string} stored */
+/** Cost parameters a stored hash may ask for: scrypt's own rules, bounded so a bad entry cannot stall sign-in. */
+function saneParams({ N, r, p }) {
+  const isPowerOfTwo = Number.isInteger(N) && N > 1 && N <= 2 ** 20 && (N & (N - 1)) === 0;
+  return isPowerOfTwo && Number.isInteger(r) && r >= 1 && r <= 32 && Number.isInteger(p) && p >= 1 && p <= 16;
+}
+
+/** False for a wrong password and for any malformed stored hash; never throws. @param {string} password @param {string} stored */
 export async function verifyPassword(password, stored) {
-  const [scheme, N, r, p, salt, hash] = stored.split(":");
-  if (scheme !== "scrypt" || !salt || !hash) return false;
+  if (typeof password !== "string" || typeof stored !== "string") return false;
+  const [scheme, N, r, p, salt, hash, ...extra] = stored.split(":");
+  if (scheme !== "scrypt" || !salt || !hash || extra.length > 0) return false;
   const params = { N: Number(N), r: Number(r), p: Number(p) };
-  if (![params.N, params.r, params.p].every(Number.isInteger) || params.N > 2 ** 20) return false;
+  if (!saneParams(params)) return false;
   const expected = Buffer.from(hash, "base64url");
-  const actual = await derive(password, Buffer.from(salt, "base64url"), params);
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  if (expected.length !== KEY_LENGTH) return false;
+  try {
+    const actual = await derive(password, Buffer.from(salt, "base64url"), params);
+    return timingSafeEqual(expected, actual);
+  } catch {
+    return false;
+  }
 }

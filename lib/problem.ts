@@ -25,15 +25,25 @@ export function isProblemContentType(contentType: string | null | undefined): bo
   return (contentType ?? "").split(";")[0]?.trim().toLowerCase() === PROBLEM_CONTENT_TYPE;
 }
 
-/** The slug when `type` is one of the console's own problems (`/problems/{slug}`), else null. */
+/** Resolves relative `type`s when the console's origin is unknown; never a real host. */
+const RELATIVE_BASE = "http://console.invalid";
+
+/**
+ * The slug when `type` is one of the console's own problems (`/problems/{slug}` on the
+ * console's origin), else null. With no origin known, only a relative `type` counts, so
+ * JobNimbus's https://api.jobnimbus.com/problems/not-found is never taken for the console's.
+ */
 export function consoleProblemSlug(type: string, consoleOrigin?: string): ProblemSlug | null {
+  const base = consoleOrigin ?? (typeBase() || RELATIVE_BASE);
   let url: URL;
+  let origin: string;
   try {
-    url = new URL(type, consoleOrigin ?? "http://console.invalid");
+    origin = new URL(base).origin;
+    url = new URL(type, base);
   } catch {
     return null;
   }
-  if (consoleOrigin && url.origin !== new URL(consoleOrigin).origin) return null;
+  if (url.origin !== origin) return null;
   if (!url.pathname.startsWith(PROBLEM_PATH_PREFIX)) return null;
   const slug = url.pathname.slice(PROBLEM_PATH_PREFIX.length);
   return Object.hasOwn(problemCatalog, slug) ? (slug as ProblemSlug) : null;

@@ -1,8 +1,10 @@
 // Who may enter through single sign-on, and with which role (ALLOWED_EMAIL_DOMAINS, CONSOLE_ROLES).
 import type { Env, Role } from "./env";
 
+/** "" for a string without "@", so a bare "acme.com" never passes as an address at acme.com. */
 function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+  const at = email.lastIndexOf("@");
+  return at === -1 ? "" : email.slice(at + 1).toLowerCase();
 }
 
 export function isAllowedEmail(email: string, env: Pick<Env, "ALLOWED_EMAIL_DOMAINS">): boolean {

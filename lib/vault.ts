@@ -1,7 +1,7 @@
 // The key vault: a person's JobNimbus API keys, sealed (iron-session) into one
 // HttpOnly cookie bound to their sign-in. One of two modules that ever hold a key.
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { readCookie } from "./cookies";
 import { getEnv, isHttps, type Env } from "./env";
@@ -21,14 +21,22 @@ export function vaultCookieName(env: Env = getEnv()): string {
   return isHttps(env) ? "__Host-jnc-vault" : "jnc-vault";
 }
 
-/** iron-session seals with the highest id; the first VAULT_SECRET gets it. */
-function passwords(env: Env): Record<number, string> {
-  const list = env.VAULT_SECRET;
-  return Object.fromEntries(list.map((secret, index) => [list.length - index, secret]));
+/**
+ * Each secret's id is derived from the secret itself, not its place in the list, so a
+ * cookie still finds its secret after the list is rotated ("new,old") or trimmed ("new").
+ */
+function passwordId(secret: string): number {
+  return Number.parseInt(createHash("sha256").update(secret).digest("hex").slice(0, 8), 16);
 }
 
+function passwords(env: Env): Record<number, string> {
+  return Object.fromEntries(env.VAULT_SECRET.map((secret) => [passwordId(secret), secret]));
+}
+
+/** Only the first VAULT_SECRET seals (iron-session seals with the one id it is given). */
 export async function sealVault(vault: Vault, env: Env = getEnv()): Promise<string> {
-  return sealData(vault, { password: passwords(env), ttl: env.VAULT_TTL_SECONDS });
+  const first = env.VAULT_SECRET[0] ?? "";
+  return sealData(vault, { password: { [passwordId(first)]: first }, ttl: env.VAULT_TTL_SECONDS });
 }
 
 /**

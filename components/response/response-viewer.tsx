@@ -1,0 +1,182 @@
+"use client";
+// One answer: status in words, time, size and headers; problems explained above a card;
+// the body in the views its media type allows (lib/client/media-views), plus downloads.
+import { useMemo, useState } from "react";
+import { columnsOf, recordsToCsv } from "@/lib/client/csv";
+import { defaultView, recordsOf, viewsFor, type View } from "@/lib/client/media-views";
+import { statusMeaning } from "@/lib/client/status-text";
+import { explainStatus } from "@/lib/explain-problem";
+import { isProblemContentType, parseProblem } from "@/lib/problem";
+import type { ReceivedResponse } from "../composer/use-send";
+import { ProblemDetailsView } from "../problem-details-view";
+import { FileView, filenameFrom, useBlobUrl } from "./file-view";
+import { JsonView } from "./json-view";
+import { RetryCountdown, retryAfterSeconds } from "./retry-countdown";
+import { TableView } from "./table-view";
+
+/** The raw view shows at most this much text; the download has everything. */
+const RAW_LIMIT = 2 * 1024 * 1024;
+
+const VIEW_LABELS: Record<View, string> = {
+  problem: "Problem",
+  table: "Table",
+  json: "JSON",
+  tree: "Tree",
+  raw: "Raw",
+  image: "Image",
+  pdf: "PDF",
+  download: "File",
+  "html-as-text": "Text",
+};
+
+const TEXTUAL = /json|text|xml|javascript|csv|x-www-form-urlencoded/i;
+
+type Decoded = { text: string | null; parsed: unknown; parseError: string | null };
+
+function decode(response: ReceivedResponse): Decoded {
+  const type = response.contentType ?? "";
+  if (response.bytes.byteLength === 0) return { text: "", parsed: undefined, parseError: null };
+  if (type && !TEXTUAL.test(type)) return { text: null, parsed: undefined, parseError: null };
+  const text = new TextDecoder().decode(response.bytes);
+  const looksJson = /json/i.test(type) || (!type && /^\s*[[{]/.test(text));
+  if (!looksJson) return { text, parsed: undefined, parseError: null };
+  try {
+    return { text, parsed: JSON.parse(text) as unknown, parseError: null };
+  } catch (error) {
+    return { text, parsed: undefined, parseError: /json/i.test(type) ? (error instanceof Error ? error.message : "invalid JSON") : null };
+  }
+}
+
+function header(response: ReceivedResponse, name: string): string | undefined {
+  return response.headers.find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+function DownloadLink({ bytes, type, filename, label }: { bytes: Uint8Array; type: string; filename: string; label: string }) {
+  const url = useBlobUrl(bytes, type);
+  return url ? (
+    <a href={url} download={filename} className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+      {label}
+    </a>
+  ) : null;
+}
+
+export function ResponseViewer({ response, onRetry }: { response: ReceivedResponse; onRetry?: () => void }) {
+  const decoded = useMemo(() => decode(response), [response]);
+  const records = useMemo(() => (decoded.parsed === undefined ? null : recordsOf(decoded.parsed)), [decoded]);
+  const columns = useMemo(() => (records ? columnsOf(records) : []), [records]);
+  const csv = useMemo(() => (records ? new TextEncoder().encode(recordsToCsv(records, columns)) : null), [records, columns]);
+  const views = useMemo(() => viewsFor(response.contentType, response.bytes.byteLength, decoded.parsed), [response, decoded]);
+  const [chosen, setChosen] = useState<View | null>(null);
+  const view = chosen && views.includes(chosen) ? chosen : defaultView(response.contentType, response.bytes.byteLength, decoded.parsed);
+
+  const problem = isProblemContentType(response.contentType) ? parseProblem(decoded.parsed) : null;
+  const retryIn = response.status === 429 ? retryAfterSeconds(header(response, "retry-after")) : null;
+  const ok = response.status >= 200 && response.status < 300;
+  const filename = filenameFrom(header(response, "content-disposition"), `jobnimbus-${response.request.path.split("?")[0]!.replace(/[^\w.-]+/g, "-")}`);
+
+  let explanation: string | null = null;
+  if (response.failure === "cancelled") explanation = "You cancelled the request. JobNimbus may or may not have received it.";
+  else if (response.failure === "network") explanation = "The console could not be reached: check your internet connection, then try again.";
+  else if (!ok && !problem) explanation = explainStatus(response.status);
+
+  return (
+    <section aria-label="Response" data-testid="response" className="flex flex-col gap-3 rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span
+          data-testid="response-status"
+          className={`rounded px-2 py-0.5 font-mono font-semibold ${ok ? "bg-green-100 text-green-800 dark:bg-green-900 dark:text-green-200" : "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-200"}`}
+        >
+          {response.status || "—"}
+        </span>
+        <span data-testid="status-meaning">{statusMeaning(response.status)}</span>
+        <span>{response.durationMs.toLocaleString()} ms</span>
+        <span data-testid="response-size">{response.bytes.byteLength.toLocaleString()} bytes</span>
+        <span className="font-mono text-xs break-all text-slate-500">
+          {response.request.method} {response.request.path}
+        </span>
+      </div>
+      {response.cutOff ? (
+        <p role="alert" data-testid="cut-off" className="rounded-md bg-amber-50 p-2 text-sm dark:bg-amber-950">
+          The answer was cut off: the connection broke after {response.bytes.byteLength.toLocaleString()} bytes. What is shown may be incomplete; send the request again.
+        </p>
+      ) : null}
+      {explanation ? (
+        <p data-testid="problem-explanation" className="font-medium">
+          {explanation}
+        </p>
+      ) : null}
+      {retryIn !== null ? <RetryCountdown seconds={retryIn} onDone={onRetry} /> : null}
+      {problem ? <ProblemDetailsView problem={problem} status={response.status} /> : null}
+      {decoded.parseError ? (
+        <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
+          The answer says it is JSON but is not valid JSON ({decoded.parseError}). It is shown as text.
+        </p>
+      ) : null}
+      {response.bytes.byteLength > 0 ? (
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div role="tablist" aria-label="Ways to view the answer" className="flex flex-wrap gap-1">
+            {views.map((v) => (
+              <button
+                key={v}
+                type="button"
+                role="tab"
+                aria-selected={v === view}
+                onClick={() => setChosen(v)}
+                className={`rounded px-2 py-0.5 text-sm ${v === view ? "bg-blue-700 text-white" : "border border-slate-300 dark:border-slate-700"}`}
+              >
+                {VIEW_LABELS[v]}
+              </button>
+            ))}
+          </div>
+          <div className="flex flex-wrap gap-2">
+            {decoded.parsed !== undefined ? <DownloadLink bytes={response.bytes} type="application/json" filename={`${filename}.json`} label="Download JSON" /> : null}
+            {csv ? <DownloadLink bytes={csv} type="text/csv" filename={`${filename}.csv`} label="Download CSV" /> : null}
+          </div>
+        </div>
+      ) : null}
+      <div role="tabpanel" aria-label={VIEW_LABELS[view]} data-testid="response-body">
+        <Body view={view} response={response} decoded={decoded} records={records} columns={columns} filename={filename} />
+      </div>
+      <details>
+        <summary className="cursor-pointer text-sm">Response headers ({response.headers.length})</summary>
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 font-mono text-xs" data-testid="response-headers">
+          {response.headers.map(([key, value]) => (
+            <div key={key} className="contents">
+              <dt className="text-slate-500">{key}</dt>
+              <dd className="break-all">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </section>
+  );
+}
+
+type BodyProps = { view: View; response: ReceivedResponse; decoded: Decoded; records: Record<string, unknown>[] | null; columns: string[]; filename: string };
+
+function Body({ view, response, decoded, records, columns, filename }: BodyProps) {
+  if (response.bytes.byteLength === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No body.</p>;
+  switch (view) {
+    case "table":
+      return records ? <TableView key={response.durationMs} records={records} columns={columns} /> : null;
+    case "json":
+    case "tree":
+      return decoded.parsed !== undefined ? <JsonView key={`${view}${response.durationMs}`} value={decoded.parsed} mode={view === "json" ? "pretty" : "tree"} /> : null;
+    case "image":
+    case "pdf":
+    case "download":
+      return <FileView bytes={response.bytes} contentType={response.contentType ?? "application/octet-stream"} filename={filename} kind={view} />;
+    case "problem":
+    case "raw":
+    case "html-as-text":
+    default: {
+      const text = decoded.text ?? `(${response.bytes.byteLength.toLocaleString()} bytes of binary data; use the download.)`;
+      const shown = text.length > RAW_LIMIT ? `${text.slice(0, RAW_LIMIT)}\n\n… (${(text.length - RAW_LIMIT).toLocaleString()} more characters: download the answer to see all of it)` : text;
+      return (
+        <pre data-testid="raw-body" className="max-h-[32rem] overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs whitespace-pre-wrap break-all dark:bg-slate-950">
+          {shown}
+        </pre>
+      );
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// Keys are write-only from the browser's point of view: pasted once, then only a label and
+// the last four characters; forgotten when the person signs out.
+import { expect, test } from "../support/fixtures";
+import { KEYS, USERS } from "../support/users.mjs";
+
+test("a saved key is shown only as its label and last four characters, and is readable nowhere in the page", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await expect(consolePage.noKeys).toBeVisible();
+
+  await consolePage.addKey("Office key", KEYS.editor);
+  await expect(consolePage.apiKey).toHaveValue("");
+  const entry = consolePage.keyEntry("Office key");
+  await expect(entry).toContainText(KEYS.editor.slice(-4));
+  await expect(entry).not.toContainText(KEYS.editor.slice(0, -4));
+
+  // The key again, after a reload too (the list then comes only from the server).
+  for (const when of ["after saving", "after a reload"]) {
+    if (when === "after a reload") await consolePage.goto();
+    const html = await page.content();
+    expect(html, `page HTML ${when}`).not.toContain(KEYS.editor);
+    const readable = await consolePage.readableStorage();
+    expect(readable.localStorage, `localStorage ${when}`).not.toContain(KEYS.editor);
+    expect(readable.sessionStorage, `sessionStorage ${when}`).not.toContain(KEYS.editor);
+    expect(readable.cookie, `document.cookie ${when}`).not.toContain(KEYS.editor);
+    expect(readable.inputs.join("\n"), `form fields ${when}`).not.toContain(KEYS.editor);
+    expect(page.url()).not.toContain(KEYS.editor);
+  }
+});
+
+test("signing out forgets the keys: after signing in again the key list is empty", async ({ page, signInAs, signInPage }) => {
+  const consolePage = await signInAs("editor");
+  await consolePage.addKey("Forget me", KEYS.editor);
+
+  await consolePage.signOut();
+  const again = await signInPage.signInWithPassword(USERS.editor.email, USERS.editor.password);
+  await expect(again.noKeys).toBeVisible();
+  await expect(again.keyList).toHaveCount(0);
+  await expect(page.getByText("Forget me")).toHaveCount(0);
+});

@@ -1,0 +1,37 @@
+// One proxied call end to end, as a person sees it: the answer, and a JobNimbus problem in plain words.
+import { expect, test } from "../support/fixtures";
+import { KEYS } from "../support/users.mjs";
+
+test("a GET through the proxy shows status 200 and the contacts; a JobNimbus 404 shows the problem card", async ({ signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await consolePage.addKey("Mock", KEYS.editor);
+
+  await consolePage.sendRequest("GET", "crm/v1/contacts?limit=5");
+  await expect(consolePage.responseStatus).toContainText("200");
+  await expect(consolePage.responseBody).toContainText('"jnid"');
+  await expect(consolePage.responseBody).toContainText('"display_name"');
+  await expect(consolePage.problem).toHaveCount(0);
+
+  await consolePage.sendRequest("GET", "crm/v1/contacts/doesnotexist");
+  await expect(consolePage.responseStatus).toContainText("404");
+  await expect(consolePage.problem).toBeVisible();
+  // Plain words first (what happened, what to do), then JobNimbus's own detail.
+  await expect(consolePage.problemExplanation).toHaveText(/nothing at this address|deleted|id or path is wrong/i);
+  await expect(consolePage.problem).toContainText("doesnotexist");
+});
+
+test("a viewer can read but the write methods are disabled and explained", async ({ signInAs }) => {
+  const consolePage = await signInAs("viewer");
+  await consolePage.expectSignedInAs("viewer@test.local", "viewer");
+
+  await expect(consolePage.methodOption("GET")).toBeEnabled();
+  for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+    await expect(consolePage.methodOption(method), `${method} for a viewer`).toBeDisabled();
+  }
+  await expect(consolePage.viewerExplanation).toBeVisible();
+
+  // Reading still works for a viewer with a key.
+  await consolePage.addKey("Viewer key", KEYS.viewer);
+  await consolePage.sendRequest("GET", "crm/v1/contacts?limit=1");
+  await expect(consolePage.responseStatus).toContainText("200");
+});

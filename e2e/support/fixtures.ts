@@ -1,0 +1,64 @@
+// Fixtures for the browser suite: page objects ready to use, and a record of what the browser
+// complained about (console errors and Content-Security-Policy violations) during each test.
+import { test as base, type Page } from "@playwright/test";
+import { ConsolePage, SignInPage } from "./pages";
+import { USERS } from "./users.mjs";
+
+export type UserName = keyof typeof USERS;
+
+export type BrowserLog = {
+  /** Every console message of type error or warning, with the page URL it came from. */
+  messages: { type: string; text: string; url: string }[];
+  /** Every `securitypolicyviolation` event the page saw (violated directive and blocked URI). */
+  violations: { directive: string; blocked: string; url: string }[];
+  /** Messages that look like a CSP refusal ("Refused to …", "Content Security Policy"). */
+  cspMessages(): string[];
+};
+
+type Fixtures = {
+  browserLog: BrowserLog;
+  signInPage: SignInPage;
+  /** Signs in with the password form as one of USERS and returns the console page. */
+  signInAs: (user: UserName) => Promise<ConsolePage>;
+};
+
+async function recordViolations(page: Page, log: BrowserLog) {
+  await page.exposeBinding("__e2eCspViolation", ({ frame }, directive: string, blocked: string) => {
+    log.violations.push({ directive, blocked, url: frame.url() });
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __e2eCspViolation?: (d: string, b: string) => void }).__e2eCspViolation;
+      report?.(event.violatedDirective, event.blockedURI);
+    });
+  });
+}
+
+export const test = base.extend<Fixtures>({
+  browserLog: async ({ page }, provide) => {
+    const log: BrowserLog = {
+      messages: [],
+      violations: [],
+      cspMessages() {
+        return this.messages
+          .filter((m) => /refused to|content security policy/i.test(m.text))
+          .map((m) => `${m.url}: ${m.text}`);
+      },
+    };
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") {
+        log.messages.push({ type: message.type(), text: message.text(), url: page.url() });
+      }
+    });
+    await recordViolations(page, log);
+    await provide(log);
+  },
+  signInPage: async ({ page }, provide) => {
+    await provide(new SignInPage(page));
+  },
+  signInAs: async ({ signInPage }, provide) => {
+    await provide(async (user) => signInPage.signInWithPassword(USERS[user].email, USERS[user].password));
+  },
+});
+
+export { expect } from "@playwright/test";

@@ -1,0 +1,269 @@
+// A scriptable stand-in for JobNimbus that the "api" console is pointed at, plus a canary
+// server that nothing may ever reach through the proxy. Both record every request.
+//
+// Behaviours are chosen by path (an optional /api1 prefix, the legacy base, is ignored):
+//   /echo/...         200 JSON: method, path, query, headers and body as received
+//   /redirect         302 to the canary (the console must not follow it)
+//   /set-cookie       200 with Set-Cookie and Server headers (the console must drop them)
+//   /slow?ms=N        waits N ms before sending headers
+//   /hang-body        sends headers and a first chunk, then stalls
+//   /reset            destroys the socket without answering
+//   /problem/{401,403,422}   application/problem+json the way JobNimbus answers
+//   /rate-limit       429 with Retry-After: 7 and X-RateLimit-* headers
+//   /big?mb=N         N MB streamed in 64 KB chunks
+//   anything else     200 echo
+//
+// Control endpoints (called by tests directly, never through the proxy; a request carrying
+// an Authorization header, as every proxied call does, is never treated as control):
+//   GET/DELETE /__control/requests         what the upstream received / forget it
+//   POST       /__control/refuse?ms=N      stop listening for N ms (connections are refused)
+//   GET/DELETE /__control/hits (canary)     what the canary received / forget it
+import { createServer } from "node:http";
+
+const CONTROL = "/__control/";
+const CHUNK = Buffer.alloc(64 * 1024, "x");
+
+/** Splits a raw request target (origin-form or absolute-form) into path and query, undecoded. */
+function splitTarget(rawUrl) {
+  const target = String(rawUrl || "/").replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
+  const q = target.indexOf("?");
+  return { path: (q === -1 ? target : target.slice(0, q)) || "/", query: q === -1 ? "" : target.slice(q + 1) };
+}
+
+function rawHeaderPairs(raw) {
+  const pairs = [];
+  for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i], raw[i + 1]]);
+  return pairs;
+}
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    req.on("data", (chunk) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("close", () => resolve(Buffer.concat(chunks).toString("utf8")));
+  });
+}
+
+function sendJson(res, status, body, headers = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function redact(authorization) {
+  const [scheme] = String(authorization).split(" ");
+  return `${scheme} [redacted, ${String(authorization).length} chars]`;
+}
+
+function isControl(req, path) {
+  return path.startsWith(CONTROL) && req.headers.authorization === undefined;
+}
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+const problemBodies = {
+  401: { title: "Unauthorized", detail: "The API key is missing or invalid." },
+  403: { title: "Forbidden", detail: "The API key's access profile does not allow this." },
+  422: { title: "Unprocessable Entity", detail: "display_name is required.", errors: [{ field: "display_name", message: "is required" }] },
+};
+
+/**
+ * @param {{ port: number, canaryPort: number, host?: string }} options
+ * @returns {Promise<{ url: string, canaryUrl: string, close: () => Promise<void> }>}
+ */
+export async function startTestUpstream({ port, canaryPort, host = "127.0.0.1" }) {
+  const url = `http://${host}:${port}`;
+  const canaryUrl = `http://${host}:${canaryPort}`;
+  /** @type {object[]} */
+  let requests = [];
+  /** @type {object[]} */
+  let hits = [];
+  const timers = new Set();
+  const later = (ms, fn) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+    return timer;
+  };
+  const cancel = (timer) => {
+    clearTimeout(timer);
+    timers.delete(timer);
+  };
+  let closed = false;
+
+  const record = async (req, list) => {
+    const entry = {
+      time: new Date().toISOString(),
+      method: req.method,
+      url: req.url,
+      ...splitTarget(req.url),
+      httpVersion: req.httpVersion,
+      headers: req.headers,
+      rawHeaders: rawHeaderPairs(req.rawHeaders),
+      body: "",
+    };
+    list.push(entry);
+    entry.body = await readBody(req);
+    return entry;
+  };
+
+  const upstream = createServer(async (req, res) => {
+    const { path, query } = splitTarget(req.url);
+    if (isControl(req, path)) return control(req, res, path, query);
+    const entry = await record(req, requests);
+    const params = new URLSearchParams(query);
+    const route = path.replace(/^\/api1(?=\/|$)/, "") || "/";
+    // The key is in the Authorization header; the echo names only its shape, so every answer the
+    // console relays stays free of keys (tests read the real header from /__control/requests).
+    const echo = () => ({
+      method: entry.method,
+      url: entry.url,
+      path: entry.path,
+      query: entry.query,
+      headers: { ...entry.headers, ...(entry.headers.authorization ? { authorization: redact(entry.headers.authorization) } : {}) },
+      body: entry.body,
+    });
+
+    if (route === "/redirect") {
+      res.writeHead(302, { location: `${canaryUrl}/stolen`, "content-type": "text/plain" });
+      return res.end("moved");
+    }
+    if (route === "/set-cookie") {
+      return sendJson(res, 200, { ok: true }, { "set-cookie": "upstream=1; Path=/", server: "test-upstream", "x-powered-by": "test-upstream" });
+    }
+    if (route === "/slow") {
+      const ms = Math.min(Number(params.get("ms") ?? 1000) || 0, 120_000);
+      const timer = later(ms, () => {
+        if (!res.destroyed) sendJson(res, 200, { slept: ms, ...echo() });
+      });
+      res.on("close", () => cancel(timer));
+      return;
+    }
+    if (route === "/hang-body") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"records":[');
+      return; // never ends; close() destroys the socket
+    }
+    if (route === "/reset") {
+      req.socket.destroy();
+      return;
+    }
+    const problem = /^\/problem\/(401|403|422)$/.exec(route);
+    if (problem) {
+      const status = Number(problem[1]);
+      const text = JSON.stringify({
+        type: `https://api.jobnimbus.com/problems/${status}`,
+        status,
+        instance: entry.path,
+        ...problemBodies[status],
+      });
+      res.writeHead(status, { "content-type": "application/problem+json", "content-length": Buffer.byteLength(text) });
+      return res.end(text);
+    }
+    if (route === "/rate-limit") {
+      const text = JSON.stringify({ type: "https://api.jobnimbus.com/problems/rate-limited", title: "Too Many Requests", status: 429, detail: "Slow down." });
+      res.writeHead(429, {
+        "content-type": "application/problem+json",
+        "content-length": Buffer.byteLength(text),
+        "retry-after": "7",
+        "x-ratelimit-limit": "50",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": "7",
+      });
+      return res.end(text);
+    }
+    if (route === "/big") {
+      const total = Math.max(0, Math.min(Number(params.get("mb") ?? 1) || 0, 256)) * 1024 * 1024;
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(total) });
+      let sent = 0;
+      const pump = () => {
+        while (sent < total) {
+          const size = Math.min(CHUNK.length, total - sent);
+          sent += size;
+          if (!res.write(size === CHUNK.length ? CHUNK : CHUNK.subarray(0, size))) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      res.on("close", () => res.removeAllListeners("drain"));
+      return pump();
+    }
+    return sendJson(res, 200, echo());
+  });
+
+  const control = async (req, res, path, query) => {
+    await readBody(req);
+    if (path === `${CONTROL}requests` && req.method === "GET") return sendJson(res, 200, requests);
+    if (path === `${CONTROL}requests` && req.method === "DELETE") {
+      requests = [];
+      return sendJson(res, 200, { ok: true });
+    }
+    if (path === `${CONTROL}refuse` && req.method === "POST") {
+      const ms = Math.max(50, Math.min(Number(new URLSearchParams(query).get("ms") ?? 1000) || 1000, 30_000));
+      res.on("finish", () => {
+        upstream.close();
+        upstream.closeAllConnections();
+        later(ms, () => {
+          if (!closed) upstream.listen(port, host);
+        });
+      });
+      return sendJson(res, 200, { refusingForMs: ms }, { connection: "close" });
+    }
+    return sendJson(res, 404, { error: `unknown control endpoint ${req.method} ${path}` });
+  };
+
+  const canary = createServer(async (req, res) => {
+    const { path } = splitTarget(req.url);
+    if (isControl(req, path)) {
+      await readBody(req);
+      if (path === `${CONTROL}hits` && req.method === "GET") return sendJson(res, 200, hits);
+      if (path === `${CONTROL}hits` && req.method === "DELETE") {
+        hits = [];
+        return sendJson(res, 200, { ok: true });
+      }
+      return sendJson(res, 404, { error: `unknown control endpoint ${req.method} ${path}` });
+    }
+    await record(req, hits);
+    res.writeHead(200, { "content-type": "text/plain" });
+    res.end("canary");
+  });
+
+  await listen(upstream, port, host);
+  try {
+    await listen(canary, canaryPort, host);
+  } catch (error) {
+    upstream.close();
+    throw error;
+  }
+
+  return {
+    url,
+    canaryUrl,
+    close: async () => {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.all(
+        [upstream, canary].map(
+          (server) =>
+            new Promise((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+              if (!server.listening) resolve();
+            }),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,158 @@
+// Environment checks: every missing or weak setting gives one line that names the variable;
+// defaults; list settings (VAULT_SECRET, CONSOLE_ROLES, ALLOWED_EMAIL_DOMAINS) parsed once.
+import { describe, expect, it } from "vitest";
+import { EnvError, isHttps, parseEnv } from "./env";
+
+const GOOD = {
+  NEXTAUTH_SECRET: "s".repeat(32),
+  NEXTAUTH_URL: "http://localhost:3000",
+  VAULT_SECRET: "v".repeat(32),
+  CONSOLE_USERS: JSON.stringify([{ email: "Office@Example.com", role: "editor", passwordHash: "scrypt:32768:8:1:c2FsdA:aGFzaA" }]),
+};
+
+/** The error message parseEnv throws for `source`, or fails the test if it parses. */
+function errorFor(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).not.toMatch(/\n\s+at /); // no stack trace
+    return message;
+  }
+  throw new Error("expected parseEnv to refuse this environment");
+}
+
+describe("a good environment", () => {
+  it("parses, with defaults for everything optional", () => {
+    const env = parseEnv(GOOD);
+    expect(env.JOBNIMBUS_BASE_URL).toBe("https://api.jobnimbus.com");
+    expect(env.JOBNIMBUS_LEGACY_BASE_URL).toBe("https://app.jobnimbus.com/api1");
+    expect(env.UPSTREAM_TIMEOUT_MS).toBe(30000);
+    expect(env.VAULT_TTL_SECONDS).toBe(43200);
+    expect(env.VAULT_SECRET).toEqual(["v".repeat(32)]);
+    expect(env.CONSOLE_ROLES).toEqual([]);
+    expect(env.ALLOWED_EMAIL_DOMAINS).toEqual([]);
+    expect(env.CONSOLE_DEMO).toBe(false);
+    expect(env.OIDC_NAME).toBe("Single sign-on");
+  });
+
+  it("lower-cases CONSOLE_USERS emails so sign-in compares like with like", () => {
+    expect(parseEnv(GOOD).CONSOLE_USERS).toEqual([{ email: "office@example.com", role: "editor", passwordHash: "scrypt:32768:8:1:c2FsdA:aGFzaA" }]);
+  });
+
+  it("reads numbers and URLs from strings, dropping trailing slashes", () => {
+    const env = parseEnv({
+      ...GOOD,
+      UPSTREAM_TIMEOUT_MS: "1500",
+      VAULT_TTL_SECONDS: "3600",
+      JOBNIMBUS_BASE_URL: "http://127.0.0.1:4010/",
+      JOBNIMBUS_LEGACY_BASE_URL: "http://127.0.0.1:4010/api1//",
+      NEXTAUTH_URL: "https://console.example.com/",
+    });
+    expect(env.UPSTREAM_TIMEOUT_MS).toBe(1500);
+    expect(env.VAULT_TTL_SECONDS).toBe(3600);
+    expect(env.JOBNIMBUS_BASE_URL).toBe("http://127.0.0.1:4010");
+    expect(env.JOBNIMBUS_LEGACY_BASE_URL).toBe("http://127.0.0.1:4010/api1");
+    expect(env.NEXTAUTH_URL).toBe("https://console.example.com");
+  });
+
+  it("treats a blank NAME= (as .env.example leaves them) like an unset variable", () => {
+    const env = parseEnv({ ...GOOD, JOBNIMBUS_BASE_URL: "", VAULT_TTL_SECONDS: " ", OIDC_ISSUER: "", GOOGLE_CLIENT_ID: "" });
+    expect(env.JOBNIMBUS_BASE_URL).toBe("https://api.jobnimbus.com");
+    expect(env.VAULT_TTL_SECONDS).toBe(43200);
+    expect(env.OIDC_ISSUER).toBeUndefined();
+    expect(errorFor({ ...GOOD, NEXTAUTH_SECRET: "" })).toMatch(/^NEXTAUTH_SECRET is missing/);
+  });
+
+  it("isHttps follows NEXTAUTH_URL, whatever the case of its scheme", () => {
+    expect(isHttps(parseEnv({ ...GOOD, NEXTAUTH_URL: "https://console.example.com" }))).toBe(true);
+    expect(isHttps(parseEnv({ ...GOOD, NEXTAUTH_URL: "HTTPS://console.example.com" }))).toBe(true);
+    expect(isHttps(parseEnv({ ...GOOD, NEXTAUTH_URL: "http://localhost:3000" }))).toBe(false);
+  });
+});
+
+describe("each missing or weak setting names its variable", () => {
+  it.each<[string, Record<string, string | undefined>, RegExp]>([
+    ["NEXTAUTH_SECRET missing", { NEXTAUTH_SECRET: undefined }, /^NEXTAUTH_SECRET is missing/],
+    ["NEXTAUTH_SECRET short", { NEXTAUTH_SECRET: "s".repeat(31) }, /^NEXTAUTH_SECRET is too short.*32/],
+    ["VAULT_SECRET missing", { VAULT_SECRET: undefined }, /^VAULT_SECRET is missing/],
+    ["VAULT_SECRET short", { VAULT_SECRET: "short" }, /^VAULT_SECRET .*32/],
+    ["VAULT_SECRET one part short in a list", { VAULT_SECRET: `${"v".repeat(32)},${"o".repeat(31)}` }, /^VAULT_SECRET .*comma-separated.*32/],
+    ["VAULT_SECRET with an empty part", { VAULT_SECRET: `${"v".repeat(32)},` }, /^VAULT_SECRET /],
+    ["NEXTAUTH_URL missing", { NEXTAUTH_URL: undefined }, /^NEXTAUTH_URL is missing/],
+    ["NEXTAUTH_URL not a URL", { NEXTAUTH_URL: "not a url" }, /^NEXTAUTH_URL .*http/],
+    ["NEXTAUTH_URL without scheme", { NEXTAUTH_URL: "console.example.com" }, /^NEXTAUTH_URL /],
+    ["NEXTAUTH_URL other scheme", { NEXTAUTH_URL: "ftp://console.example.com" }, /^NEXTAUTH_URL .*https?:\/\//],
+    ["JOBNIMBUS_BASE_URL not http", { JOBNIMBUS_BASE_URL: "javascript:alert(1)" }, /^JOBNIMBUS_BASE_URL /],
+    ["JOBNIMBUS_LEGACY_BASE_URL relative", { JOBNIMBUS_LEGACY_BASE_URL: "/api1" }, /^JOBNIMBUS_LEGACY_BASE_URL /],
+    ["UPSTREAM_TIMEOUT_MS not a number", { UPSTREAM_TIMEOUT_MS: "soon" }, /^UPSTREAM_TIMEOUT_MS /],
+    ["UPSTREAM_TIMEOUT_MS too large", { UPSTREAM_TIMEOUT_MS: "999999999" }, /^UPSTREAM_TIMEOUT_MS .*300000/],
+    ["VAULT_TTL_SECONDS too small", { VAULT_TTL_SECONDS: "10" }, /^VAULT_TTL_SECONDS .*300/],
+    ["VAULT_TTL_SECONDS fractional", { VAULT_TTL_SECONDS: "600.5" }, /^VAULT_TTL_SECONDS /],
+    ["CONSOLE_USERS bad JSON", { CONSOLE_USERS: "[{email:" }, /^CONSOLE_USERS .*JSON array/],
+    ["CONSOLE_USERS an object, not an array", { CONSOLE_USERS: '{"email":"a@b.co"}' }, /^CONSOLE_USERS .*JSON array/],
+    ["CONSOLE_USERS entry without a hash", { CONSOLE_USERS: '[{"email":"a@b.co","role":"viewer"}]' }, /^CONSOLE_USERS\[0\]\.passwordHash /],
+    ["CONSOLE_USERS bad role", { CONSOLE_USERS: '[{"email":"a@b.co","role":"admin","passwordHash":"scrypt:x"}]' }, /^CONSOLE_USERS\[0\]\.role .*viewer.*editor/],
+    ["CONSOLE_USERS bad email", { CONSOLE_USERS: '[{"email":"nobody","role":"viewer","passwordHash":"scrypt:x"}]' }, /^CONSOLE_USERS\[0\]\.email /],
+    ["CONSOLE_USERS plain-text password", { CONSOLE_USERS: '[{"email":"a@b.co","role":"viewer","passwordHash":"hunter2"}]' }, /^CONSOLE_USERS\[0\]\.passwordHash .*hash-password/],
+    ["OIDC_CLIENT_ID without OIDC_ISSUER", { OIDC_CLIENT_ID: "console", OIDC_CLIENT_SECRET: "x" }, /^OIDC_ISSUER is missing.*OIDC_CLIENT_ID/],
+    ["OIDC_CLIENT_ID without its secret", { OIDC_CLIENT_ID: "console", OIDC_ISSUER: "https://login.example.com" }, /^OIDC_CLIENT_SECRET is missing.*OIDC_CLIENT_ID/],
+    ["GOOGLE_CLIENT_ID without its secret", { GOOGLE_CLIENT_ID: "g" }, /^GOOGLE_CLIENT_SECRET is missing.*GOOGLE_CLIENT_ID/],
+    ["AZURE_AD_CLIENT_ID without a tenant", { AZURE_AD_CLIENT_ID: "a", AZURE_AD_CLIENT_SECRET: "s" }, /^AZURE_AD_TENANT_ID is missing/],
+    ["OIDC_ISSUER not a URL", { OIDC_ISSUER: "login.example.com" }, /^OIDC_ISSUER /],
+    ["CONSOLE_ROLES bad entry", { CONSOLE_ROLES: "alice@acme.com=admin" }, /^CONSOLE_ROLES .*alice@acme\.com=admin/],
+    ["CONSOLE_ROLES entry without @", { CONSOLE_ROLES: "alice=editor" }, /^CONSOLE_ROLES /],
+    ["CONSOLE_DEMO not a flag", { CONSOLE_DEMO: "yes please" }, /^CONSOLE_DEMO /],
+  ])("%s", (_name, overrides, expected) => {
+    const message = errorFor({ ...GOOD, ...overrides });
+    expect(message).toMatch(expected);
+    // Each line names a variable first, and secrets never appear in the message.
+    for (const line of message.split("\n")) expect(line).toMatch(/^[A-Z][A-Z0-9_]+(\[\d+\](\.\w+)?)? \S/);
+    expect(message).not.toContain("s".repeat(32));
+  });
+
+  it("no sign-in method at all", () => {
+    expect(errorFor({ ...GOOD, CONSOLE_USERS: undefined })).toMatch(/^CONSOLE_USERS .*no single sign-on/);
+    expect(errorFor({ ...GOOD, CONSOLE_USERS: "[]" })).toMatch(/^CONSOLE_USERS .*no single sign-on/);
+  });
+
+  it("single sign-on alone is enough", () => {
+    const env = parseEnv({ ...GOOD, CONSOLE_USERS: undefined, OIDC_ISSUER: "https://login.example.com/", OIDC_CLIENT_ID: "c", OIDC_CLIENT_SECRET: "s" });
+    expect(env.CONSOLE_USERS).toEqual([]);
+    expect(env.OIDC_ISSUER).toBe("https://login.example.com");
+  });
+
+  it("one line per problem when several are wrong", () => {
+    const lines = errorFor({ NEXTAUTH_SECRET: "short", NEXTAUTH_URL: "nope", VAULT_SECRET: "x" }).split("\n");
+    expect(lines.map((line) => line.split(" ")[0])).toEqual(expect.arrayContaining(["NEXTAUTH_SECRET", "NEXTAUTH_URL", "VAULT_SECRET"]));
+    expect(lines.filter((line) => line.startsWith("NEXTAUTH_URL "))).toHaveLength(1);
+  });
+});
+
+describe("lists", () => {
+  it("VAULT_SECRET: comma-separated, trimmed, first one first", () => {
+    const env = parseEnv({ ...GOOD, VAULT_SECRET: ` ${"n".repeat(32)} , ${"o".repeat(40)}` });
+    expect(env.VAULT_SECRET).toEqual(["n".repeat(32), "o".repeat(40)]);
+  });
+
+  it("CONSOLE_ROLES: lower-cased entries in order, exact emails and *@domain", () => {
+    const env = parseEnv({ ...GOOD, CONSOLE_ROLES: " Boss@Acme.com = Editor , *@ACME.com=viewer,*@partner.io=editor, " });
+    expect(env.CONSOLE_ROLES).toEqual([
+      { pattern: "boss@acme.com", role: "editor" },
+      { pattern: "*@acme.com", role: "viewer" },
+      { pattern: "*@partner.io", role: "editor" },
+    ]);
+  });
+
+  it("ALLOWED_EMAIL_DOMAINS: lower-cased, leading @ dropped, blanks skipped", () => {
+    const env = parseEnv({ ...GOOD, ALLOWED_EMAIL_DOMAINS: "Acme.com, @partner.io,," });
+    expect(env.ALLOWED_EMAIL_DOMAINS).toEqual(["acme.com", "partner.io"]);
+  });
+
+  it("CONSOLE_DEMO: 1 and true turn it on", () => {
+    expect(parseEnv({ ...GOOD, CONSOLE_DEMO: "1" }).CONSOLE_DEMO).toBe(true);
+    expect(parseEnv({ ...GOOD, CONSOLE_DEMO: "true" }).CONSOLE_DEMO).toBe(true);
+    expect(parseEnv({ ...GOOD, CONSOLE_DEMO: "0" }).CONSOLE_DEMO).toBe(false);
+  });
+});
