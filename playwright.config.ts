@@ -2,7 +2,6 @@
 // production builds started by e2e/support/stack.mjs, then scans every log for keys.
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { PORTS } from "./e2e/support/users.mjs";
 
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 const chromium = existsSync(DEBIAN_CHROMIUM)
@@ -20,6 +19,9 @@ const chromium = existsSync(DEBIAN_CHROMIUM)
     }
   : {};
 
+/** Mirrors PORTS in e2e/support/users.mjs (a .ts config cannot import .mjs under Node 20). */
+const E2E_URL = `http://127.0.0.1:${3100 + Number(process.env.E2E_PORT_OFFSET ?? 0)}`;
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
@@ -35,13 +37,13 @@ export default defineConfig({
     {
       name: "browser",
       testDir: "./e2e/browser",
-      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+      use: { ...devices["Desktop Chrome"], baseURL: E2E_URL, launchOptions: chromium },
     },
     { name: "leak-scan", testDir: "./e2e/leak-scan", dependencies: ["api", "browser"] },
   ],
   webServer: {
     command: "node e2e/support/stack.mjs",
-    url: `http://127.0.0.1:${PORTS.e2eConsole}/api/health`,
+    url: `${E2E_URL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -38,8 +38,9 @@ function passwordProvider(env: Env): Provider {
     async authorize(credentials, req) {
       const email = String(credentials?.email ?? "").trim().toLowerCase().slice(0, 320);
       const password = String(credentials?.password ?? "").slice(0, 1024);
+      // The last X-Forwarded-For entry is the one the hosting proxy added; earlier ones are the client's word.
       const forwarded = req.headers?.["x-forwarded-for"];
-      const address = String(Array.isArray(forwarded) ? forwarded[0] : (forwarded ?? "local")).split(",")[0]?.trim();
+      const address = String(Array.isArray(forwarded) ? forwarded.at(-1) : (forwarded ?? "local")).split(",").at(-1)?.trim();
       const throttleKeys = [`email:${email}`, `ip:${address}`];
       await sleep(delayFor(throttleKeys));
       const user = env.CONSOLE_USERS.find((candidate) => candidate.email === email);

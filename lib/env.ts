@@ -1,7 +1,7 @@
 // Every setting the server reads, parsed and checked once with zod.
 // A bad setting becomes one line naming the variable (see `describeEnvError`).
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 const MIN_SECRET = 32;
 

@@ -1,6 +1,6 @@
 // RFC 9457 Problem Details: the one way the console builds an error response,
 // and the one parser the UI uses to read any problem (the console's or JobNimbus's).
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { PROBLEM_PATH_PREFIX, problemCatalog, type ProblemSlug } from "./problem-catalog";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";

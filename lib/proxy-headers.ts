@@ -33,7 +33,10 @@ const RESPONSE_ALLOW = new Set([
 
 export function requestHeadersForUpstream(incoming: Headers): Record<string, string> {
   const out: Record<string, string> = {};
+  // Headers the client named in Connection are hop-by-hop for this request (RFC 9110 §7.6.1), even allowlisted ones.
+  const hopByHop = new Set((incoming.get("connection") ?? "").split(",").map((name) => name.trim().toLowerCase()));
   for (const name of REQUEST_ALLOW) {
+    if (hopByHop.has(name)) continue;
     const value = incoming.get(name);
     if (value !== null) out[name] = value;
   }

@@ -2,7 +2,7 @@
 // Route handlers call this themselves; nothing relies on proxy.ts for identity.
 import "server-only";
 import { decode } from "next-auth/jwt";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { sessionCookieName } from "./auth-cookies";
 import { readCookie } from "./cookies";
 import { getEnv, type Env } from "./env";

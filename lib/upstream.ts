@@ -43,17 +43,24 @@ export function forwardToUpstream(call: UpstreamCall): Promise<UpstreamResult> {
         resolve(result);
       }
     };
-    const request = transport.request(call.url, {
-      method: call.method,
-      agent,
-      headers: {
-        ...call.headers,
-        authorization: `Bearer ${call.apiKey}`,
-        "user-agent": "jobnimbus-console/0.1",
-        "x-request-id": call.requestId,
-        ...(call.body ? { "content-length": String(call.body.length) } : {}),
-      },
-    });
+    let request: http.ClientRequest;
+    try {
+      request = transport.request(call.url, {
+        method: call.method,
+        agent,
+        headers: {
+          ...call.headers,
+          authorization: `Bearer ${call.apiKey}`,
+          "user-agent": "jobnimbus-console/0.1",
+          "x-request-id": call.requestId,
+          ...(call.body ? { "content-length": String(call.body.length) } : {}),
+        },
+      });
+    } catch (error) {
+      // e.g. ERR_INVALID_CHAR for a header value Node refuses: nothing was sent; a problem, not a bare 500.
+      settle({ kind: "unreachable", code: (error as NodeJS.ErrnoException).code ?? "ERROR" });
+      return;
+    }
 
     // No answer (headers) within the limit → 504; after headers, an idle body is cut off.
     const timer = setTimeout(() => {

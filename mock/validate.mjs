@@ -9,7 +9,7 @@ export const RECORD_TYPES = {
 };
 
 const DEFAULTS = {
-  contacts: { first_name: "", last_name: "", company: "", email: "", home_phone: "", mobile_phone: "", address_line1: "", city: "", state_text: "", zip: "", record_type_name: "Lead", status_name: "Lead", sales_rep_name: "", tags: [] },
+  contacts: { first_name: "", last_name: "", display_name: "", company: "", email: "", home_phone: "", mobile_phone: "", address_line1: "", city: "", state_text: "", zip: "", record_type_name: "Lead", status_name: "Lead", sales_rep_name: "", tags: [] },
   jobs: { description: "", record_type_name: "Roofing", status_name: "Lead", sales_rep_name: "", address_line1: "", city: "", state_text: "", zip: "", approved_estimate_total: 0, primary: null },
   tasks: { record_type_name: "Follow-up", date_start: 0, date_end: 0, is_completed: false, priority: 0, related: [], owners: [] },
   activities: { record_type_name: "Note" },

@@ -1,7 +1,7 @@
 // npm test: every check in order — lint, types, unit tests, production build, then the
 // Playwright integration, browser and leak-scan suites. Stops at the first failing step.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 mkdirSync("test-results", { recursive: true });
@@ -15,6 +15,8 @@ const steps = [
 ];
 
 for (const [name, command, args, extraEnv = {}] of steps) {
+  // The leak scan reads every server log of this run and only of this run.
+  if (name === "e2e") for (const dir of readdirSync("test-results")) if (dir.startsWith("stack-")) rmSync(`test-results/${dir}`, { recursive: true, force: true });
   console.log(`\n=== ${name}: ${[command.split("/").pop(), ...args].join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv } });
   if (result.status !== 0) {

@@ -23,6 +23,8 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getServerSession(authOptions(env))) redirect("/");
   const { error } = await searchParams;
   const methods = signInMethods(env);
+  // Only demo sign-ins this console really has (the test stacks run other users in demo mode).
+  const demoUsers = DEMO_USERS.filter((demo) => env.CONSOLE_USERS.some((user) => user.email === demo.email));
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
       <header>
@@ -37,12 +39,12 @@ export default async function SignInPage({ searchParams }: Props) {
         </p>
       ) : null}
       <SignInForm methods={methods} />
-      {env.CONSOLE_DEMO ? (
+      {env.CONSOLE_DEMO && demoUsers.length > 0 ? (
         <section aria-labelledby="demo-heading" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950">
           <h2 id="demo-heading" className="font-semibold">Demo mode</h2>
           <p className="mt-1">This console talks to the bundled mock JobNimbus API. Sign in with:</p>
           <ul className="mt-2 space-y-1 font-mono" data-testid="demo-users">
-            {DEMO_USERS.map((user) => (
+            {demoUsers.map((user) => (
               <li key={user.email}>
                 {user.email} / {user.password} <span className="font-sans text-slate-600 dark:text-slate-400">({user.role})</span>
               </li>

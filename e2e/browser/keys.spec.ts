@@ -30,8 +30,13 @@ test("a saved key is shown only as its label and last four characters, and is re
 test("signing out forgets the keys: after signing in again the key list is empty", async ({ page, signInAs, signInPage }) => {
   const consolePage = await signInAs("editor");
   await consolePage.addKey("Forget me", KEYS.editor);
+  const vaultCookies = async () => (await page.context().cookies()).map((c) => c.name).filter((name) => /vault/i.test(name));
+  expect(await vaultCookies(), "the sealed key cookie while signed in").toHaveLength(1);
 
   await consolePage.signOut();
+  // The sealed key cookie is gone from the browser too, not just unreadable for the next sign-in.
+  expect(await vaultCookies(), "the sealed key cookie after signing out").toEqual([]);
+
   const again = await signInPage.signInWithPassword(USERS.editor.email, USERS.editor.password);
   await expect(again.noKeys).toBeVisible();
   await expect(again.keyList).toHaveCount(0);

@@ -2,12 +2,12 @@
 // complained about (console errors and Content-Security-Policy violations) during each test.
 import { test as base, type Page } from "@playwright/test";
 import { ConsolePage, SignInPage } from "./pages";
-import { USERS } from "./users.mjs";
+import { E2E_URL, USERS } from "./users.mjs";
 
 export type UserName = keyof typeof USERS;
 
 export type BrowserLog = {
-  /** Every console message of type error or warning, with the page URL it came from. */
+  /** Every console message of type error or warning, and every uncaught page error, with the page URL. */
   messages: { type: string; text: string; url: string }[];
   /** Every `securitypolicyviolation` event the page saw (violated directive and blocked URI). */
   violations: { directive: string; blocked: string; url: string }[];
@@ -35,6 +35,10 @@ async function recordViolations(page: Page, log: BrowserLog) {
 }
 
 export const test = base.extend<Fixtures>({
+  // The browser project's config sets no baseURL; the console under test is E2E_URL.
+  baseURL: async ({ baseURL }, provide) => {
+    await provide(baseURL ?? E2E_URL);
+  },
   browserLog: async ({ page }, provide) => {
     const log: BrowserLog = {
       messages: [],
@@ -50,6 +54,8 @@ export const test = base.extend<Fixtures>({
         log.messages.push({ type: message.type(), text: message.text(), url: page.url() });
       }
     });
+    // An uncaught EvalError ("Refused to evaluate a string as JavaScript…") arrives here, not as a console message.
+    page.on("pageerror", (error) => log.messages.push({ type: "pageerror", text: String(error), url: page.url() }));
     await recordViolations(page, log);
     await provide(log);
   },

@@ -21,7 +21,8 @@ export class SignInPage {
     this.email = page.getByLabel("Email", { exact: true });
     this.password = page.getByLabel("Password", { exact: true });
     this.submit = page.getByRole("button", { name: "Sign in", exact: true });
-    this.alert = page.getByRole("alert");
+    // Next.js's route announcer is an empty role=alert on every page; it is not a message.
+    this.alert = page.getByRole("alert").and(page.locator(":not(#__next-route-announcer__)"));
     this.demoHints = page.getByRole("region", { name: "Demo mode" });
     this.demoUsers = page.getByTestId("demo-users");
     this.demoKeys = page.getByTestId("demo-keys");

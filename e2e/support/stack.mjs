@@ -36,7 +36,8 @@ const users = Object.values(USERS);
 
 async function startConsole(name, port, upstreamUrl, extra) {
   const env = await consoleEnv({ port, host: "127.0.0.1", upstream: upstreamUrl, users, extra });
-  const log = createWriteStream(`${logDir}/${name}.log`);
+  // Appended, not truncated: the leak scan reads every line any run of this stack wrote (npm test clears the folder first).
+  const log = createWriteStream(`${logDir}/${name}.log`, { flags: "a" });
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env });
   child.stdout.pipe(log);
   child.stderr.pipe(log);

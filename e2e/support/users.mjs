@@ -25,15 +25,15 @@ export const OIDC = {
   },
 };
 
-/** Loopback ports of the test stack (see stack.mjs); E2E_PORT_OFFSET shifts them all so two runs can coexist. */
+/** Loopback ports of the test stack (see stack.mjs); E2E_PORT_OFFSET (0-99) shifts them all so two runs can coexist. */
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const PORTS = {
   e2eConsole: 3100 + offset,
   apiConsole: 3101 + offset,
-  mock: 4110 + offset,
-  testUpstream: 4120 + offset,
-  canary: 4121 + offset,
-  oidc: 4130 + offset,
+  mock: 4100 + offset,
+  testUpstream: 4200 + offset,
+  canary: 4300 + offset,
+  oidc: 4400 + offset,
 };
 /** Where the stack writes each server's output; the leak scan reads every file here. */
 export const LOG_DIR = new URL(`../../test-results/stack-${offset}/`, import.meta.url).pathname;

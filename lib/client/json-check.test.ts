@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkJson, formatJson, lineColumnAt, minifyJson, tokenizeJson } from "./json-check";
+import { checkJson, firstErrorAt, formatJson, lineColumnAt, minifyJson, tokenizeJson } from "./json-check";
 
 describe("checkJson", () => {
   it("accepts valid JSON and returns the value", () => {
@@ -53,5 +53,15 @@ describe("tokenizeJson", () => {
   it("keeps invalid input intact", () => {
     const text = '{"a": nope, "b": "unterminated';
     expect(tokenizeJson(text).map((t) => t.text).join("")).toBe(text);
+  });
+});
+
+describe("firstErrorAt", () => {
+  it("finds the offending character whatever the engine's message says", () => {
+    expect(firstErrorAt('{"a": 1,}').at).toBe(8);
+    expect(firstErrorAt("[1, 2").message).toMatch(/end of input/);
+    expect(firstErrorAt('{"a" 1}').message).toMatch(/Expected ':'/);
+    expect(firstErrorAt('"line\nbreak"').message).toMatch(/control character/);
+    expect(firstErrorAt("{} x").message).toMatch(/after the end/);
   });
 });

@@ -1,5 +1,6 @@
 // Live JSON validation for the body editor: where the first error is (line and column),
-// plus format and minify. Positions come from V8's "at position N" message.
+// plus format and minify. Browsers word JSON.parse errors differently (newer V8 gives no
+// position), so the position comes from a small scanner of our own.
 
 export type JsonCheck = { ok: true; value: unknown } | { ok: false; message: string; line: number; column: number };
 
@@ -14,10 +15,115 @@ export function checkJson(text: string): JsonCheck {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(raw)?.[1];
-    const at = position !== undefined ? Number(position) : text.length;
-    const message = raw.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "").replace(/^JSON\.parse: /, "");
-    return { ok: false, message: message || "Invalid JSON", ...lineColumnAt(text, at) };
+    const scanned = firstErrorAt(text);
+    const message = raw
+      .replace(/\s*\(line \d+ column \d+\)/, "")
+      .replace(/ in JSON at position \d+/, "")
+      .replace(/^JSON\.parse: /, "")
+      .replace(/, ".*" is not valid JSON$/s, "");
+    return { ok: false, message: scanned.message ?? (message || "Invalid JSON"), ...lineColumnAt(text, scanned.at) };
+  }
+}
+
+/** Offset (and a plain message) of the first thing that makes `text` invalid JSON. */
+export function firstErrorAt(text: string): { at: number; message?: string } {
+  let i = 0;
+  const fail = (message: string): never => {
+    throw { at: i, message };
+  };
+  const space = () => {
+    while (i < text.length && " \t\n\r".includes(text[i]!)) i += 1;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail(`Unexpected ${describe()}`);
+  };
+  const describe = () => (i >= text.length ? "end of input" : `character '${text[i]}'`);
+  const string = () => {
+    i += 1;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail("Line break or control character inside a string");
+      if (text[i] === "\\") {
+        i += 1;
+        if (text[i] === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) i += 4;
+        else if (!'"\\/bfnrt'.includes(text[i] ?? "x")) fail("Invalid escape in a string");
+      }
+      i += 1;
+    }
+    if (i >= text.length) fail("Unterminated string");
+    i += 1;
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!match) fail(`Unexpected ${describe()}`);
+    i += match![0].length;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === "{") {
+      i += 1;
+      space();
+      if (text[i] === "}") {
+        i += 1;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail(`Expected a property name in double quotes, found ${describe()}`);
+        string();
+        space();
+        if (text[i] !== ":") fail(`Expected ':' after a property name, found ${describe()}`);
+        i += 1;
+        value();
+        space();
+        if (text[i] === ",") {
+          i += 1;
+          continue;
+        }
+        if (text[i] === "}") {
+          i += 1;
+          return;
+        }
+        fail(`Expected ',' or '}', found ${describe()}`);
+      }
+    }
+    if (c === "[") {
+      i += 1;
+      space();
+      if (text[i] === "]") {
+        i += 1;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ",") {
+          i += 1;
+          continue;
+        }
+        if (text[i] === "]") {
+          i += 1;
+          return;
+        }
+        fail(`Expected ',' or ']', found ${describe()}`);
+      }
+    }
+    if (c === '"') return string();
+    if (c === "t") return literal("true");
+    if (c === "f") return literal("false");
+    if (c === "n") return literal("null");
+    if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return number();
+    fail(`Unexpected ${describe()}`);
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail(`Unexpected ${describe()} after the end of the JSON`);
+    return { at: text.length };
+  } catch (error) {
+    const found = error as { at: number; message: string };
+    return { at: found.at, message: found.message };
   }
 }
 

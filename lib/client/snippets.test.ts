@@ -13,12 +13,15 @@ function draft(overrides: Partial<RequestDraft> = {}): RequestDraft {
   return { upstream: "platform", method: "GET", path: "crm/v1/contacts", pathParams: {}, query: [], headers: [], body: "", ...overrides };
 }
 
+/** A bare environment for child processes: no shell start-up files, nothing of ours leaking in. */
+const childEnv = (vars: Record<string, string> = {}) => ({ NODE_ENV: "test" as const, PATH: process.env.PATH ?? "", ...vars });
+
 const TRICKY = `it's "quoted" \\ back\\slash\nnew line\r\n$HOME $(whoami) \`id\` !event %s Zoë 🏠 \u2028 \t tab ''`;
 
 /** Runs the curl snippet in bash with `curl` replaced by a function that prints its arguments. */
 function curlArguments(snippet: string): string[] {
   const out = execFileSync("bash", ["--norc", "-c", `curl() { printf '%s\\0' "$@"; }\n${snippet}`], {
-    env: { PATH: process.env.PATH ?? "", JOBNIMBUS_API_KEY: KEY },
+    env: childEnv({ JOBNIMBUS_API_KEY: KEY }),
     encoding: "utf8",
   });
   return out.split("\0").slice(0, -1);
@@ -55,7 +58,7 @@ function pythonCall(snippet: string): { method: string; url: string; headers: Re
     ].join("\n"),
   );
   const result = spawnSync("python3", ["-c", snippet], {
-    env: { PATH: process.env.PATH ?? "", PYTHONPATH: pythonDir, JOBNIMBUS_API_KEY: KEY, PYTHONIOENCODING: "utf-8" },
+    env: childEnv({ PYTHONPATH: pythonDir, JOBNIMBUS_API_KEY: KEY, PYTHONIOENCODING: "utf-8" }),
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(result.stderr);
@@ -70,7 +73,7 @@ describe("quoting", () => {
 
   it("round-trips tricky text through bash printf", () => {
     for (const text of [TRICKY, "", "'", "\\", "$", "!", "\n", "a'b'c", "🏠"]) {
-      const out = execFileSync("bash", ["--norc", "-c", `printf %s ${shellQuote(text)}`], { env: { PATH: process.env.PATH ?? "" }, encoding: "utf8" });
+      const out = execFileSync("bash", ["--norc", "-c", `printf %s ${shellQuote(text)}`], { env: childEnv(), encoding: "utf8" });
       expect(out).toBe(text);
     }
   });
@@ -140,6 +143,12 @@ describe("toCurl", () => {
     const snippet = toCurl(draft({ method: "PUT", body: "a=1", headers: [newRow("content-type", "text/plain")] }), bases);
     expect(snippet).toContain(`-H 'content-type: text/plain'`);
     expect(snippet).not.toContain("application/json");
+  });
+
+  it("sends one value per header name, the last row winning, as the console does", () => {
+    const snippet = toCurl(draft({ headers: [newRow("Accept", "text/csv"), newRow("accept", "application/json")] }), bases);
+    expect(snippet.match(/-H '/g)).toHaveLength(1);
+    expect(snippet).toContain(`-H 'accept: application/json'`);
   });
 
   it("turns off curl's URL globbing when a path parameter is still unfilled", () => {
