@@ -5,20 +5,28 @@ import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { consoleFetch } from "@/lib/client/console-fetch";
+import { addToHistory, historyEntryFor, loadHistory, type HistoryEntry } from "@/lib/client/history";
 import { emptyDraft, type RequestDraft, type UpstreamBases } from "@/lib/client/request-model";
+import { listSaved, type SavedRequest } from "@/lib/client/saved";
+import { decodeShareLink, SHARE_PARAM } from "@/lib/client/share-link";
 import { RequestComposer } from "./composer/request-composer";
 import { useSend, type ReceivedResponse } from "./composer/use-send";
 import { KeysPanel, type KeySummary } from "./keys-panel";
+import { RequestTools } from "./request-tools";
+import { RequestsPanel } from "./requests-panel";
 import { ResponseViewer } from "./response/response-viewer";
 import { ThemeToggle } from "./theme-toggle";
 
-type Props = { user: { email: string; role: "viewer" | "editor" }; bases: UpstreamBases; initialDraft?: RequestDraft | null };
+type Props = { user: { email: string; role: "viewer" | "editor" }; bases: UpstreamBases };
 
-export function ConsoleApp({ user, bases, initialDraft }: Props) {
+export function ConsoleApp({ user, bases }: Props) {
   const [keys, setKeys] = useState<KeySummary[] | null>(null);
   const [keysError, setKeysError] = useState<string | null>(null);
-  const [draft, setDraft] = useState<RequestDraft>(() => initialDraft ?? emptyDraft());
+  const [draft, setDraft] = useState<RequestDraft>(emptyDraft);
   const [response, setResponse] = useState<ReceivedResponse | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [saved, setSaved] = useState<SavedRequest[]>([]);
+  const [shared, setShared] = useState<string | null>(null);
   const sentDraft = useRef<RequestDraft | null>(null);
   const router = useRouter();
 
@@ -42,7 +50,27 @@ export function ConsoleApp({ user, bases, initialDraft }: Props) {
     void reloadKeys();
   }, [reloadKeys]);
 
-  const onDone = useCallback((received: ReceivedResponse) => setResponse(received), []);
+  // Browser-only state (history, saved requests, a shared request in the URL) is read after hydration.
+  useEffect(() => {
+    /* eslint-disable react-hooks/set-state-in-effect -- reading this browser's storage and URL once */
+    setHistory(loadHistory(window.localStorage));
+    setSaved(listSaved(window.localStorage));
+    const param = new URLSearchParams(window.location.search).get(SHARE_PARAM);
+    if (param !== null) {
+      const fromLink = decodeShareLink(param);
+      setShared(fromLink ? "Opened a shared request. It will use your own active key." : "This share link is damaged or from another version; it was ignored.");
+      if (fromLink) setDraft(fromLink);
+      window.history.replaceState(null, "", "/");
+    }
+    /* eslint-enable react-hooks/set-state-in-effect */
+  }, []);
+
+  const onDone = useCallback((received: ReceivedResponse) => {
+    setResponse(received);
+    if (sentDraft.current && !received.failure) {
+      setHistory(addToHistory(window.localStorage, historyEntryFor(sentDraft.current, { status: received.status, durationMs: received.durationMs })));
+    }
+  }, []);
   const { send, cancel, progress } = useSend(onDone);
   const active = keys?.find((k) => k.active);
 
@@ -75,8 +103,14 @@ export function ConsoleApp({ user, bases, initialDraft }: Props) {
       <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]">
         <div className="flex flex-col gap-4">
           <KeysPanel keys={keys} error={keysError} onChange={reloadKeys} />
+          <RequestsPanel history={history} saved={saved} onOpen={setDraft} onHistoryChange={setHistory} onSavedChange={setSaved} />
         </div>
         <main className="flex min-w-0 flex-col gap-4">
+          {shared ? (
+            <p role="status" className="rounded-md bg-blue-50 p-2 text-sm dark:bg-blue-950">
+              {shared}
+            </p>
+          ) : null}
           <RequestComposer
             draft={draft}
             onChange={setDraft}
@@ -86,10 +120,10 @@ export function ConsoleApp({ user, bases, initialDraft }: Props) {
             onSend={sendDraft}
             onCancel={cancel}
           />
+          <RequestTools draft={draft} bases={bases} onSaved={() => setSaved(listSaved(window.localStorage))} />
           {response ? <ResponseViewer key={response.durationMs + response.request.path} response={response} /> : null}
         </main>
       </div>
-      <p className="sr-only">{bases.platform}</p>
     </div>
   );
 }

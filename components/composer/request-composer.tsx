@@ -2,7 +2,7 @@
 // Compose one request: API, method, path (with {id} parameters as fields), query and header
 // rows kept in sync with the path field, and a JSON body. Ctrl/Cmd+Enter sends.
 import dynamic from "next/dynamic";
-import { useEffect, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useState, type KeyboardEvent } from "react";
 import { checkJson } from "@/lib/client/json-check";
 import {
   displayPath,
@@ -34,7 +34,6 @@ type Props = {
   progress: Progress | null;
   onSend: () => void;
   onCancel: () => void;
-  tools?: ReactNode;
 };
 
 function useElapsed(progress: Progress | null): number {
@@ -47,7 +46,7 @@ function useElapsed(progress: Progress | null): number {
   return progress ? Math.max(0, now - progress.startedAt) : 0;
 }
 
-export function RequestComposer({ draft, onChange, role, hasKey, progress, onSend, onCancel, tools }: Props) {
+export function RequestComposer({ draft, onChange, role, hasKey, progress, onSend, onCancel }: Props) {
   const [tab, setTab] = useState<Tab>("params");
   const [pathText, setPathText] = useState(displayPath(draft));
   const [editingPath, setEditingPath] = useState(false);
@@ -199,7 +198,6 @@ export function RequestComposer({ draft, onChange, role, hasKey, progress, onSen
           {tabButton("headers", `Headers (${enabledCount(draft.headers)})`)}
           {bodyAllowed ? tabButton("body", "Body") : null}
         </div>
-        <div className="flex flex-wrap gap-2 pb-1">{tools}</div>
       </div>
       <div role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`}>
         {activeTab === "params" ? <RowsEditor label="Query parameters" rows={draft.query} onChange={(query) => set({ query })} /> : null}

@@ -3,7 +3,7 @@
 // elapsed time, Cancel (the abort reaches the proxy, which stops the upstream call).
 import { useCallback, useRef, useState } from "react";
 import { consoleFetch } from "@/lib/client/console-fetch";
-import { hasBody, proxyUrl, refusedHeaderReason, type RequestDraft } from "@/lib/client/request-model";
+import { forwardedHeaders, proxyUrl, sendsBody, type RequestDraft } from "@/lib/client/request-model";
 
 export type ReceivedResponse = {
   status: number;
@@ -47,11 +47,8 @@ export function useSend(onDone: (response: ReceivedResponse) => void) {
       setProgress({ startedAt, bytes: 0, total: null });
       const headers = new Headers({ "x-console-upstream": draft.upstream });
       if (keyId) headers.set("x-console-key-id", keyId);
-      for (const row of draft.headers) {
-        if (row.enabled && row.name.trim() && !refusedHeaderReason(row.name)) headers.set(row.name.trim(), row.value);
-      }
-      const withBody = hasBody(draft.method) && draft.body.length > 0;
-      if (withBody && !headers.has("content-type")) headers.set("content-type", "application/json");
+      for (const [name, value] of forwardedHeaders(draft)) headers.set(name, value);
+      const withBody = sendsBody(draft);
       const request = { method: draft.method, path: url.path.replace(/^\/api\/proxy\//, ""), upstream: draft.upstream };
       const base = { request, headers: [] as [string, string][], contentType: null, bytes: new Uint8Array(), cutOff: false };
       let res: Response;

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import { startMockUpstream } from "../../mock/server.mjs";
 import { consoleEnv } from "../../scripts/console-env.mjs";
+import { DEMO_USERS } from "../../lib/demo-users.mjs";
 import { startOidcProvider } from "./oidc-provider.mjs";
 import { startTestUpstream } from "./test-upstream.mjs";
 import { LOG_DIR, OIDC, PORTS, USERS } from "./users.mjs";
@@ -34,8 +35,8 @@ stoppers.push(() => oidc.close());
 
 const users = Object.values(USERS);
 
-async function startConsole(name, port, upstreamUrl, extra) {
-  const env = await consoleEnv({ port, host: "127.0.0.1", upstream: upstreamUrl, users, extra });
+async function startConsole(name, port, upstreamUrl, extra, consoleUsers = users) {
+  const env = await consoleEnv({ port, host: "127.0.0.1", upstream: upstreamUrl, users: consoleUsers, extra });
   // Appended, not truncated: the leak scan reads every line any run of this stack wrote (npm test clears the folder first).
   const log = createWriteStream(`${logDir}/${name}.log`, { flags: "a" });
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env });
@@ -60,7 +61,7 @@ await startConsole("console-e2e", PORTS.e2eConsole, mock.url, {
   ALLOWED_EMAIL_DOMAINS: "corp.test",
   CONSOLE_ROLES: "sso-editor@corp.test=editor,*@corp.test=viewer",
   CONSOLE_DEMO: "1",
-});
+}, [...users, ...DEMO_USERS]);
 console.log("test stack ready");
 
 let stopping = false;
