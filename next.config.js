@@ -1,9 +1,6 @@
 // Next.js settings: strict headers on every response; standalone output when asked for
 // (NEXT_OUTPUT=standalone, for Node hosts other than Vercel; see docs/deploy.md).
-// The per-request CSP with nonces is set in proxy.ts; these are the static ones.
-
-const isProduction = process.env.NODE_ENV === "production";
-const httpsConsole = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+// The per-request CSP with nonces and HSTS (decided at run time) are set in proxy.ts.
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -18,9 +15,6 @@ const nextConfig = {
       { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
       { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
     ];
-    if (isProduction && httpsConsole) {
-      security.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
-    }
     return [
       { source: "/:path*", headers: security },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },

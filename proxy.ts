@@ -27,6 +27,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
+  // At run time, not in next.config.js: NEXTAUTH_URL may only be known when the server starts.
+  if (https && process.env.NODE_ENV === "production") {
+    response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
+  }
   return response;
 }
 
