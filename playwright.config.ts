@@ -20,7 +20,9 @@ const chromium = existsSync(DEBIAN_CHROMIUM)
   : {};
 
 /** Mirrors PORTS in e2e/support/users.mjs (a .ts config cannot import .mjs under Node 20). */
-const E2E_URL = `http://127.0.0.1:${3100 + Number(process.env.E2E_PORT_OFFSET ?? 0)}`;
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const E2E_URL = `http://127.0.0.1:${3100 + offset}`;
+const TLS_URL = `https://localhost:${3300 + offset}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -39,7 +41,12 @@ export default defineConfig({
       testDir: "./e2e/browser",
       use: { ...devices["Desktop Chrome"], baseURL: E2E_URL, launchOptions: chromium },
     },
-    { name: "leak-scan", testDir: "./e2e/leak-scan", dependencies: ["api", "browser"] },
+    {
+      name: "tls",
+      testDir: "./e2e/tls",
+      use: { ...devices["Desktop Chrome"], baseURL: TLS_URL, ignoreHTTPSErrors: true, launchOptions: chromium },
+    },
+    { name: "leak-scan", testDir: "./e2e/leak-scan", dependencies: ["api", "browser", "tls"] },
   ],
   webServer: {
     command: "node e2e/support/stack.mjs",

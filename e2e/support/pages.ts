@@ -1,10 +1,23 @@
 // Page objects for the browser suite: every selector the specs use lives here, so a UI change
 // means one edit in this file, not in every spec. Role and label selectors first, test ids second.
-import { expect, type Locator, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { expect, type Locator, type Page, type Response } from "@playwright/test";
 import { E2E_URL, PORTS } from "./users.mjs";
 
 export const CONSOLE_ORIGIN = new URL(E2E_URL).origin;
 export const OIDC_ORIGIN = `http://127.0.0.1:${PORTS.oidc}`;
+/** The mock JobNimbus API behind the browser suite's console (its Platform base; Legacy is under /api1). */
+export const MOCK_ORIGIN = `http://127.0.0.1:${PORTS.mock}`;
+
+/**
+ * A key the mock accepts with full access ("test-…"), new for each call: the mock limits each key to
+ * 50 requests a second, so one key per test keeps tests from slowing each other down.
+ */
+export function freshTestKey(tag = "e2e"): string {
+  return `test-${tag}-${randomBytes(8).toString("hex")}`;
+}
+
+const isProxyCall = (res: Response) => new URL(res.url()).pathname.startsWith("/api/proxy/");
 
 /** /signin: the password form, one button per single sign-on method, demo hints, sign-in errors. */
 export class SignInPage {

@@ -8,6 +8,7 @@ import { consoleEnv } from "../../scripts/console-env.mjs";
 import { DEMO_USERS } from "../../lib/demo-users.mjs";
 import { startOidcProvider } from "./oidc-provider.mjs";
 import { startTestUpstream } from "./test-upstream.mjs";
+import { NGINX, startTlsProxy } from "./tls-proxy.mjs";
 import { LOG_DIR, OIDC, PORTS, USERS } from "./users.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -62,6 +63,14 @@ await startConsole("console-e2e", PORTS.e2eConsole, mock.url, {
   CONSOLE_ROLES: "sso-editor@corp.test=editor,*@corp.test=viewer",
   CONSOLE_DEMO: "1",
 }, [...users, ...DEMO_USERS]);
+// The production path behind https: NODE_ENV=production, __Host- cookies, HSTS, CSP.
+if (NGINX) {
+  await startConsole("console-tls", PORTS.tlsConsole, mock.url, { NEXTAUTH_URL: `https://localhost:${PORTS.tlsProxy}` });
+  const tls = await startTlsProxy({ port: PORTS.tlsProxy, upstreamPort: PORTS.tlsConsole, dir: `${logDir}/nginx` });
+  stoppers.push(() => tls.close());
+} else {
+  console.log("nginx not found: the https tests will be skipped (apt-get install nginx-light)");
+}
 console.log("test stack ready");
 
 let stopping = false;

@@ -30,6 +30,9 @@ const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const PORTS = {
   e2eConsole: 3100 + offset,
   apiConsole: 3101 + offset,
+  /** The https console: Next listens on tlsConsole, nginx terminates TLS on tlsProxy. */
+  tlsConsole: 3200 + offset,
+  tlsProxy: 3300 + offset,
   mock: 4100 + offset,
   testUpstream: 4200 + offset,
   canary: 4300 + offset,
@@ -39,3 +42,4 @@ export const PORTS = {
 export const LOG_DIR = new URL(`../../test-results/stack-${offset}/`, import.meta.url).pathname;
 export const E2E_URL = `http://127.0.0.1:${PORTS.e2eConsole}`;
 export const API_URL = `http://127.0.0.1:${PORTS.apiConsole}`;
+export const TLS_URL = `https://localhost:${PORTS.tlsProxy}`;
