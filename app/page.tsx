@@ -7,10 +7,16 @@ import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-export default async function ConsolePage() {
+type Props = { searchParams: Promise<{ r?: string }> };
+
+export default async function ConsolePage({ searchParams }: Props) {
   const env = getEnv();
   const session = await getServerSession(authOptions(env));
-  if (!session?.user?.email) redirect("/signin");
+  if (!session?.user?.email) {
+    // A shared request link survives the detour through sign-in.
+    const { r } = await searchParams;
+    redirect(typeof r === "string" ? `/signin?next=${encodeURIComponent(`/?r=${r}`)}` : "/signin");
+  }
   // The upstream addresses are not secret: code snippets show the real JobNimbus URL.
   const bases = { platform: env.JOBNIMBUS_BASE_URL, legacy: env.JOBNIMBUS_LEGACY_BASE_URL };
   return <ConsoleApp user={{ email: session.user.email, role: session.user.role ?? "viewer" }} bases={bases} />;

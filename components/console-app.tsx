@@ -1,7 +1,6 @@
 "use client";
 // The console page: who is signed in, their keys, the composer, the answer, and the
 // request's history, saved requests and share link.
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { consoleFetch } from "@/lib/client/console-fetch";
@@ -9,13 +8,17 @@ import { addToHistory, historyEntryFor, loadHistory, type HistoryEntry } from "@
 import { emptyDraft, type RequestDraft, type UpstreamBases } from "@/lib/client/request-model";
 import { listSaved, type SavedRequest } from "@/lib/client/saved";
 import { decodeShareLink, SHARE_PARAM } from "@/lib/client/share-link";
+import { initialValues } from "@/lib/forms/fields";
+import { draftFor, type CatalogOperation } from "@/lib/openapi/catalog";
+import { AppHeader } from "./app-header";
+import { CatalogPanel } from "./catalog/catalog-panel";
+import { OperationForm } from "./catalog/operation-form";
 import { RequestComposer } from "./composer/request-composer";
 import { useSend, type ReceivedResponse } from "./composer/use-send";
 import { KeysPanel, type KeySummary } from "./keys-panel";
 import { RequestTools } from "./request-tools";
 import { RequestsPanel } from "./requests-panel";
 import { ResponseViewer } from "./response/response-viewer";
-import { ThemeToggle } from "./theme-toggle";
 
 type Props = { user: { email: string; role: "viewer" | "editor" }; bases: UpstreamBases };
 
@@ -27,6 +30,12 @@ export function ConsoleApp({ user, bases }: Props) {
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [saved, setSaved] = useState<SavedRequest[]>([]);
   const [shared, setShared] = useState<string | null>(null);
+  // The catalogue operation whose form is open; `n` gives each pick a fresh form.
+  const [picked, setPicked] = useState<{ operation: CatalogOperation; n: number } | null>(null);
+  // A GET answered 429 is sent once more when its countdown ends; never twice, never a write.
+  const [retriedOnce, setRetriedOnce] = useState(false);
+  // Counts answers, so each one gets a fresh viewer (and countdown) even when two look alike.
+  const [answers, setAnswers] = useState(0);
   const sentDraft = useRef<RequestDraft | null>(null);
   const router = useRouter();
 
@@ -67,6 +76,7 @@ export function ConsoleApp({ user, bases }: Props) {
 
   const onDone = useCallback((received: ReceivedResponse) => {
     setResponse(received);
+    setAnswers((count) => count + 1);
     if (sentDraft.current && !received.failure) {
       setHistory(addToHistory(window.localStorage, historyEntryFor(sentDraft.current, { status: received.status, durationMs: received.durationMs })));
     }
@@ -76,40 +86,56 @@ export function ConsoleApp({ user, bases }: Props) {
 
   const sendDraft = useCallback(() => {
     sentDraft.current = draft;
+    setRetriedOnce(false);
     void send(draft);
   }, [draft, send]);
 
+  const sendThis = useCallback(
+    (ready: RequestDraft) => {
+      sentDraft.current = ready;
+      setRetriedOnce(false);
+      void send(ready);
+    },
+    [send],
+  );
+
+  const retryOnce = useCallback(() => {
+    const last = sentDraft.current;
+    if (!last || last.method !== "GET") return;
+    setRetriedOnce(true);
+    void send(last);
+  }, [send]);
+
+  const pickOperation = useCallback((operation: CatalogOperation) => {
+    setPicked((current) => ({ operation, n: (current?.n ?? 0) + 1 }));
+    setDraft(draftFor(operation, initialValues(operation.fields)));
+  }, []);
+
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4 p-3 sm:p-4">
-      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3 dark:border-slate-800">
-        <h1 className="text-xl font-semibold">JobNimbus Console</h1>
-        <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="whoami">
-          <span>
-            {user.email} · <span className="font-medium" data-testid="role">{user.role}</span>
-          </span>
-          <span className="text-slate-600 dark:text-slate-400" data-testid="active-key">
-            Key: {active ? `${active.label} (…${active.last4})` : "none"}
-          </span>
-          <ThemeToggle />
-          <button
-            type="button"
-            onClick={() => void signOut({ callbackUrl: "/signin" })}
-            className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-          >
-            Sign out
-          </button>
-        </div>
-      </header>
+      <AppHeader user={user} activeKey={active} current="console" />
       <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]">
         <div className="flex flex-col gap-4">
           <KeysPanel keys={keys} error={keysError} onChange={reloadKeys} />
           <RequestsPanel history={history} saved={saved} onOpen={setDraft} onHistoryChange={setHistory} onSavedChange={setSaved} />
+          <CatalogPanel role={user.role} selectedId={picked?.operation.id ?? null} onPick={pickOperation} />
         </div>
         <main className="flex min-w-0 flex-col gap-4">
           {shared ? (
             <p role="status" className="rounded-md bg-blue-50 p-2 text-sm dark:bg-blue-950">
               {shared}
             </p>
+          ) : null}
+          {picked ? (
+            <OperationForm
+              key={`operation-${picked.n}`}
+              operation={picked.operation}
+              role={user.role}
+              sending={progress !== null}
+              onDraft={setDraft}
+              onSend={sendThis}
+              onClose={() => setPicked(null)}
+            />
           ) : null}
           <RequestComposer
             draft={draft}
@@ -121,7 +147,13 @@ export function ConsoleApp({ user, bases }: Props) {
             onCancel={cancel}
           />
           <RequestTools draft={draft} bases={bases} onSaved={() => setSaved(listSaved(window.localStorage))} />
-          {response ? <ResponseViewer key={response.durationMs + response.request.path} response={response} /> : null}
+          {response ? (
+            <ResponseViewer
+              key={`answer-${answers}`}
+              response={response}
+              onRetry={response.request.method === "GET" && !retriedOnce ? retryOnce : undefined}
+            />
+          ) : null}
         </main>
       </div>
     </div>

@@ -79,7 +79,7 @@ export function KeysPanel({ keys, error, onChange }: Props) {
                 <span className="font-medium">{key.label}</span>
                 <span className="font-mono text-slate-600 dark:text-slate-400">…{key.last4}</span>
               </div>
-              <div className="text-xs text-slate-500">
+              <div className="text-xs text-slate-500 dark:text-slate-400">
                 Added {new Date(key.createdAt).toLocaleString()} · expires {new Date(key.expiresAt).toLocaleString()}
               </div>
               <div className="mt-1 flex gap-2">

@@ -85,7 +85,7 @@ export function RequestsPanel({ history, saved, onOpen, onHistoryChange, onSaved
               </li>
             ))}
           </ul>
-          {history.length === 0 ? <p className="text-xs text-slate-500">Requests you send appear here.</p> : null}
+          {history.length === 0 ? <p className="text-xs text-slate-500 dark:text-slate-400">Requests you send appear here.</p> : null}
           {history.length > 0 ? (
             <button
               type="button"
@@ -106,7 +106,7 @@ export function RequestsPanel({ history, saved, onOpen, onHistoryChange, onSaved
             {saved.map((item) => (
               <li key={item.id} className="flex items-center gap-2 text-xs">
                 <button type="button" onClick={() => onOpen(item.draft)} className="min-w-0 flex-1 truncate rounded px-1 py-0.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800">
-                  <span className="font-medium">{item.name}</span> <span className="font-mono text-slate-500">{item.draft.method}</span>
+                  <span className="font-medium">{item.name}</span> <span className="font-mono text-slate-500 dark:text-slate-400">{item.draft.method}</span>
                 </button>
                 <button type="button" aria-label={`Delete saved request ${item.name}`} className="text-red-700 dark:text-red-300" onClick={() => onSavedChange(deleteSaved(window.localStorage, item.id))}>
                   ✕
@@ -114,7 +114,7 @@ export function RequestsPanel({ history, saved, onOpen, onHistoryChange, onSaved
               </li>
             ))}
           </ul>
-          {saved.length === 0 ? <p className="text-xs text-slate-500">Use “Save” above the answer to keep a request here.</p> : null}
+          {saved.length === 0 ? <p className="text-xs text-slate-500 dark:text-slate-400">Use “Save” above the answer to keep a request here.</p> : null}
           <div className="flex flex-wrap gap-2">
             <button type="button" disabled={saved.length === 0} onClick={exportFile} className="rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-50 dark:border-slate-700">
               Export

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 
 type Method = { id: string; name: string; kind: "password" | "sso" };
 
-export function SignInForm({ methods }: { methods: Method[] }) {
+export function SignInForm({ methods, next = "/" }: { methods: Method[]; next?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const router = useRouter();
@@ -26,7 +26,7 @@ export function SignInForm({ methods }: { methods: Method[] }) {
     });
     setBusy(false);
     if (result?.ok && !result.error) {
-      router.replace("/");
+      router.replace(next);
       router.refresh();
       return;
     }
@@ -43,13 +43,13 @@ export function SignInForm({ methods }: { methods: Method[] }) {
         <button
           key={method.id}
           type="button"
-          onClick={() => void signIn(method.id, { callbackUrl: "/" })}
+          onClick={() => void signIn(method.id, { callbackUrl: next })}
           className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
         >
           Sign in with {method.name}
         </button>
       ))}
-      {password && sso.length > 0 ? <p className="text-center text-sm text-slate-500">or</p> : null}
+      {password && sso.length > 0 ? <p className="text-center text-sm text-slate-500 dark:text-slate-400">or</p> : null}
       {password ? (
         <form onSubmit={onSubmit} className="flex flex-col gap-3 rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" noValidate>
           <label className="flex flex-col gap-1 text-sm font-medium">

@@ -109,6 +109,10 @@ const envSchema = z
     OIDC_CLIENT_ID: z.string().optional(),
     OIDC_CLIENT_SECRET: z.string().optional(),
     OIDC_NAME: z.string().default("Single sign-on"),
+    /** recipes.json to use instead of the one beside the app (a path, relative to where the console starts). */
+    RECIPES_FILE: z.string().optional(),
+    /** The OpenAPI 3 document behind the endpoint catalogue: a file path or an http(s) URL; default the shipped mock document. */
+    OPENAPI_SPEC: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     const pairs: [string, string | undefined, string, string | undefined][] = [

@@ -105,6 +105,13 @@ export const problemCatalog = {
     explanation: "The console has no API route at this address.",
     action: "Check the address. Calls to JobNimbus go through /api/proxy/.",
   },
+  "catalog-unavailable": {
+    status: 503,
+    title: "The endpoint catalogue is not available",
+    explanation:
+      "The console could not build its list of endpoints: the OpenAPI document it was given (OPENAPI_SPEC) is missing, could not be fetched, or is not a valid OpenAPI 3 document. The details say what is wrong.",
+    action: "Everything else works: type a path in the composer, or upload a valid OpenAPI document (JSON) in the catalogue panel. Tell whoever runs the console to fix OPENAPI_SPEC.",
+  },
   "internal-error": {
     status: 500,
     title: "The console hit an unexpected error",

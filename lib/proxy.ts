@@ -108,13 +108,13 @@ function toResponse(
       });
     case "timeout":
       return problemResponse("upstream-timeout", {
-        detail: `No answer from ${context.host} within ${Math.round(context.timeoutMs / 1000)} seconds. Try again, or ask for fewer records at once.`,
+        detail: `No answer from ${context.host} within ${seconds(context.timeoutMs)} seconds. Try again, or ask for fewer records at once.`,
         instance,
         extensions: { requestId },
       });
     case "unreachable":
       return problemResponse("upstream-unreachable", {
-        detail: `The connection to ${context.host} failed (${result.code}). Try again shortly; if it persists, tell whoever runs the console.`,
+        detail: unreachableDetail(result.code, context.host),
         instance,
         extensions: { requestId },
       });
@@ -122,6 +122,22 @@ function toResponse(
       // The browser is gone; nobody reads this, but Next needs a Response.
       return new Response(null, { status: 499 });
   }
+}
+
+/** 1500 → "1.5", 30000 → "30": the limit as configured, not rounded up to a whole second. */
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}
+
+/** Node's HTTP parser codes (HPE_*) mean JobNimbus answered, but with something that cannot be read as HTTP. */
+function unreachableDetail(code: string, host: string): string {
+  if (code === "HPE_HEADER_OVERFLOW") {
+    return `${host} answered with response headers larger than the 16 KB the console accepts (${code}), so the answer was not read. Tell whoever runs the console.`;
+  }
+  if (code.startsWith("HPE_")) {
+    return `${host} sent an answer that is not valid HTTP (${code}), so it was not read. Try again; if it persists, tell whoever runs the console.`;
+  }
+  return `The connection to ${host} failed (${code}). Try again shortly; if it persists, tell whoever runs the console.`;
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {

@@ -7,6 +7,10 @@ import { readCookie } from "./cookies";
 import { getEnv, isHttps, type Env } from "./env";
 
 export type StoredKey = { id: string; label: string; key: string; createdAt: string; active: boolean };
+/**
+ * `sealedAt`: when this sign-in first sealed the vault. The vault expires VAULT_TTL_SECONDS after
+ * it, however often it is written again, so copied cookies cannot be kept alive by re-saving.
+ */
 export type Vault = { owner: string; keys: StoredKey[]; sealedAt: number };
 /** What may leave the server: never `key`. */
 export type PublicKey = { id: string; label: string; last4: string; createdAt: string; active: boolean; expiresAt: string };
@@ -33,10 +37,15 @@ function passwords(env: Env): Record<number, string> {
   return Object.fromEntries(env.VAULT_SECRET.map((secret) => [passwordId(secret), secret]));
 }
 
-/** Only the first VAULT_SECRET seals (iron-session seals with the one id it is given). */
+/** Whole seconds left until the vault's end (sealedAt + VAULT_TTL_SECONDS). */
+function secondsLeft(vault: Vault, env: Env): number {
+  return Math.ceil((vault.sealedAt + env.VAULT_TTL_SECONDS * 1000 - Date.now()) / 1000);
+}
+
+/** Only the first VAULT_SECRET seals (iron-session seals with the one id it is given); the seal ends with the vault. */
 export async function sealVault(vault: Vault, env: Env = getEnv()): Promise<string> {
   const first = env.VAULT_SECRET[0] ?? "";
-  return sealData(vault, { password: { [passwordId(first)]: first }, ttl: env.VAULT_TTL_SECONDS });
+  return sealData(vault, { password: { [passwordId(first)]: first }, ttl: Math.max(1, secondsLeft(vault, env)) });
 }
 
 /**
@@ -71,6 +80,8 @@ export async function openVault(seal: string | undefined, owner: string, env: En
   }
   if (!isVault(data)) return { vault: empty, rejected: whyUnreadable(seal, env) };
   if (data.owner !== owner) return { vault: empty, rejected: "other-user" };
+  // Exact, where iron allows 60 s of clock skew; also applies a lowered VAULT_TTL_SECONDS to older cookies.
+  if (secondsLeft(data, env) <= 0) return { vault: empty, rejected: "expired" };
   return { vault: data };
 }
 
@@ -89,8 +100,8 @@ function cookieAttributes(env: Env, maxAge: number): string {
 
 /** The Set-Cookie value for a vault, or null when it would be too big for a browser. */
 export async function vaultCookie(vault: Vault, env: Env = getEnv()): Promise<string | null> {
-  const sealed = await sealVault({ ...vault, sealedAt: Date.now() }, env);
-  const cookie = `${vaultCookieName(env)}=${sealed}${cookieAttributes(env, env.VAULT_TTL_SECONDS)}`;
+  const sealed = await sealVault(vault, env);
+  const cookie = `${vaultCookieName(env)}=${sealed}${cookieAttributes(env, Math.max(1, secondsLeft(vault, env)))}`;
   return cookie.length <= MAX_COOKIE_BYTES ? cookie : null;
 }
 

@@ -16,12 +16,18 @@ const ERRORS: Record<string, string> = {
   SessionRequired: "Please sign in to continue.",
 };
 
-type Props = { searchParams: Promise<{ error?: string; callbackUrl?: string }> };
+type Props = { searchParams: Promise<{ error?: string; next?: string }> };
+
+/** Where to go after signing in: only a path on this console, never another site. */
+function safeNext(next: string | undefined): string {
+  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : "/";
+}
 
 export default async function SignInPage({ searchParams }: Props) {
   const env = getEnv();
-  if (await getServerSession(authOptions(env))) redirect("/");
-  const { error } = await searchParams;
+  const { error, next } = await searchParams;
+  const after = safeNext(next);
+  if (await getServerSession(authOptions(env))) redirect(after);
   const methods = signInMethods(env);
   // Only demo sign-ins this console really has (the test stacks run other users in demo mode).
   const demoUsers = DEMO_USERS.filter((demo) => env.CONSOLE_USERS.some((user) => user.email === demo.email));
@@ -38,7 +44,7 @@ export default async function SignInPage({ searchParams }: Props) {
           {ERRORS[error] ?? "Sign-in did not work. Try again."}
         </p>
       ) : null}
-      <SignInForm methods={methods} />
+      <SignInForm methods={methods} next={after} />
       {env.CONSOLE_DEMO && demoUsers.length > 0 ? (
         <section aria-labelledby="demo-heading" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950">
           <h2 id="demo-heading" className="font-semibold">Demo mode</h2>

@@ -9,7 +9,7 @@ const COLOURS: Record<JsonToken["kind"], string> = {
   string: "text-emerald-700 dark:text-emerald-300",
   number: "text-amber-700 dark:text-amber-300",
   literal: "text-fuchsia-700 dark:text-fuchsia-300",
-  punct: "text-slate-500",
+  punct: "text-slate-500 dark:text-slate-400",
   space: "",
   other: "text-red-700 dark:text-red-400",
 };

@@ -16,12 +16,13 @@ import {
   type RequestDraft,
   type Upstream,
 } from "@/lib/client/request-model";
+import { confirmationForDraft, useConfirmWrite } from "../confirm-write-dialog";
 import { RowsEditor } from "./rows-editor";
 import type { Progress } from "./use-send";
 
 const JsonEditor = dynamic(() => import("./json-editor").then((m) => m.JsonEditor), {
   ssr: false,
-  loading: () => <p className="text-sm text-slate-500">Loading the editor…</p>,
+  loading: () => <p className="text-sm text-slate-500 dark:text-slate-400">Loading the editor…</p>,
 });
 
 type Tab = "params" | "headers" | "body";
@@ -52,6 +53,7 @@ export function RequestComposer({ draft, onChange, role, hasKey, progress, onSen
   const [editingPath, setEditingPath] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
   const elapsed = useElapsed(progress);
+  const confirmWrite = useConfirmWrite();
   const shownPath = editingPath ? pathText : displayPath(draft);
   const params = pathParamNames(draft.path);
   const bodyAllowed = hasBody(draft.method);
@@ -84,7 +86,11 @@ export function RequestComposer({ draft, onChange, role, hasKey, progress, onSen
       const check = checkJson(draft.body);
       if (!check.ok && !window.confirm(`The body is not valid JSON (line ${check.line}, column ${check.column}: ${check.message}). Send it anyway?`)) return;
     }
-    if (draft.method === "DELETE" && !window.confirm(`Send DELETE ${resolved.path}? This removes data in JobNimbus and cannot be undone.`)) return;
+    if (draft.method !== "GET") {
+      // Every write is confirmed in words first; a DELETE also needs the record's number or name typed in.
+      void confirmationForDraft(draft).then(confirmWrite.confirm).then((confirmed) => confirmed && onSend());
+      return;
+    }
     onSend();
   }
 
@@ -152,12 +158,13 @@ export function RequestComposer({ draft, onChange, role, hasKey, progress, onSen
           autoComplete="off"
           className="min-w-0 flex-1 basis-64 rounded-md border border-slate-300 px-2 py-1.5 font-mono dark:border-slate-700 dark:bg-slate-950"
         />
+        {/* Distinct keys: reusing one <button> would turn Cancel into a submit button mid-click, so Cancel re-sent. */}
         {progress ? (
-          <button type="button" onClick={onCancel} className="rounded-md border border-slate-400 px-4 py-1.5 font-medium dark:border-slate-500">
+          <button key="cancel" type="button" onClick={onCancel} className="rounded-md border border-slate-400 px-4 py-1.5 font-medium dark:border-slate-500">
             Cancel
           </button>
         ) : (
-          <button type="submit" className="rounded-md bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800" title="Send (Ctrl+Enter)">
+          <button key="send" type="submit" className="rounded-md bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800" title="Send (Ctrl+Enter)">
             Send
           </button>
         )}
@@ -169,7 +176,7 @@ export function RequestComposer({ draft, onChange, role, hasKey, progress, onSen
         </p>
       ) : null}
       {hint ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p role="alert" data-testid="composer-hint" className="text-sm text-red-700 dark:text-red-300">
           {hint}
         </p>
       ) : null}
@@ -199,6 +206,7 @@ export function RequestComposer({ draft, onChange, role, hasKey, progress, onSen
           {bodyAllowed ? tabButton("body", "Body") : null}
         </div>
       </div>
+      {confirmWrite.dialog}
       <div role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`}>
         {activeTab === "params" ? <RowsEditor label="Query parameters" rows={draft.query} onChange={(query) => set({ query })} /> : null}
         {activeTab === "headers" ? (

@@ -22,7 +22,7 @@ function Toggle({ line, onToggle }: { line: JsonLine; onToggle: (path: string) =
       aria-expanded={open}
       aria-label={`${open ? "Fold" : "Unfold"} ${line.key ?? (line.path || "root")}`}
       onClick={() => onToggle(line.path)}
-      className="mr-1 inline-block w-4 text-slate-500 hover:text-slate-900 dark:hover:text-slate-100"
+      className="mr-1 inline-block w-4 text-slate-500 dark:text-slate-400 hover:text-slate-900 dark:hover:text-slate-100"
     >
       {open ? "▾" : "▸"}
     </button>
@@ -43,7 +43,7 @@ function PrettyLine({ line, onToggle }: { line: JsonLine; onToggle: (path: strin
       {line.kind === "folded" ? (
         <span>
           {line.bracket}
-          {(line.size ?? 0) > 0 ? <span className="text-slate-500"> … {line.size} {line.bracket === "[" ? "items" : "keys"} </span> : null}
+          {(line.size ?? 0) > 0 ? <span className="text-slate-500 dark:text-slate-400"> … {line.size} {line.bracket === "[" ? "items" : "keys"} </span> : null}
           {closeBracket}
         </span>
       ) : null}
@@ -61,10 +61,10 @@ function TreeLine({ line, onToggle }: { line: JsonLine; onToggle: (path: string)
       {container && (line.size ?? 0) > 0 ? <Toggle line={line} onToggle={onToggle} /> : null}
       <span className="font-medium">{label}</span>
       {container ? (
-        <span className="ml-2 text-slate-500">{line.bracket === "[" ? `Array (${line.size})` : `Object (${line.size} ${line.size === 1 ? "key" : "keys"})`}</span>
+        <span className="ml-2 text-slate-500 dark:text-slate-400">{line.bracket === "[" ? `Array (${line.size})` : `Object (${line.size} ${line.size === 1 ? "key" : "keys"})`}</span>
       ) : (
         <>
-          <span className="text-slate-500">: </span>
+          <span className="text-slate-500 dark:text-slate-400">: </span>
           <span className={`font-mono ${leafClass(line.value)}`}>{leafText(line.value)}</span>
         </>
       )}

@@ -60,11 +60,28 @@ function DownloadLink({ bytes, type, filename, label }: { bytes: Uint8Array; typ
   ) : null;
 }
 
+/** The CSV is built when someone clicks, not for every answer (100,000 records cost real time). */
+function CsvDownloadLink({ records, columns, filename }: { records: Record<string, unknown>[]; columns: string[]; filename: string }) {
+  return (
+    <a
+      href="#"
+      download={filename}
+      onClick={(event) => {
+        const url = URL.createObjectURL(new Blob([recordsToCsv(records, columns)], { type: "text/csv" }));
+        event.currentTarget.href = url;
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }}
+      className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+    >
+      Download CSV
+    </a>
+  );
+}
+
 export function ResponseViewer({ response, onRetry }: { response: ReceivedResponse; onRetry?: () => void }) {
   const decoded = useMemo(() => decode(response), [response]);
   const records = useMemo(() => (decoded.parsed === undefined ? null : recordsOf(decoded.parsed)), [decoded]);
   const columns = useMemo(() => (records ? columnsOf(records) : []), [records]);
-  const csv = useMemo(() => (records ? new TextEncoder().encode(recordsToCsv(records, columns)) : null), [records, columns]);
   const views = useMemo(() => viewsFor(response.contentType, response.bytes.byteLength, decoded.parsed), [response, decoded]);
   const [chosen, setChosen] = useState<View | null>(null);
   const view = chosen && views.includes(chosen) ? chosen : defaultView(response.contentType, response.bytes.byteLength, decoded.parsed);
@@ -88,10 +105,10 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
         >
           {response.status || "—"}
         </span>
-        <span data-testid="status-meaning">{statusMeaning(response.status)}</span>
-        <span>{response.durationMs.toLocaleString()} ms</span>
+        <span data-testid="status-meaning">{response.failure === "cancelled" ? "Cancelled — you stopped waiting for an answer" : statusMeaning(response.status)}</span>
+        <span data-testid="response-duration">{response.durationMs.toLocaleString()} ms</span>
         <span data-testid="response-size">{response.bytes.byteLength.toLocaleString()} bytes</span>
-        <span className="font-mono text-xs break-all text-slate-500">
+        <span className="font-mono text-xs break-all text-slate-500 dark:text-slate-400">
           {response.request.method} {response.request.path}
         </span>
       </div>
@@ -130,7 +147,7 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
           </div>
           <div className="flex flex-wrap gap-2">
             {decoded.parsed !== undefined ? <DownloadLink bytes={response.bytes} type="application/json" filename={`${filename}.json`} label="Download JSON" /> : null}
-            {csv ? <DownloadLink bytes={csv} type="text/csv" filename={`${filename}.csv`} label="Download CSV" /> : null}
+            {records ? <CsvDownloadLink records={records} columns={columns} filename={`${filename}.csv`} /> : null}
           </div>
         </div>
       ) : null}
@@ -142,7 +159,7 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 font-mono text-xs" data-testid="response-headers">
           {response.headers.map(([key, value]) => (
             <div key={key} className="contents">
-              <dt className="text-slate-500">{key}</dt>
+              <dt className="text-slate-500 dark:text-slate-400">{key}</dt>
               <dd className="break-all">{value}</dd>
             </div>
           ))}

@@ -1,9 +1,10 @@
 // HTTP helpers for the "api" suite: a console client with its own cookie jar (so tests can
 // swap cookies between users), raw-socket requests that no client library normalises, the
 // test upstream's and canary's records, and a check that no API key ever comes back.
+import { spawn } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
-import { readFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { expect } from "@playwright/test";
 import { DEMO_KEY, DEMO_READONLY_KEY } from "../../mock/keys.mjs";
 import { API_URL, KEYS, LOG_DIR, PORTS, USERS } from "./users.mjs";
@@ -33,12 +34,29 @@ export function json<T = Record<string, unknown>>(reply: Reply): T {
   return JSON.parse(reply.text) as T;
 }
 
+/** Where a known key appears in a reply: as is (also its URL-encoded and JSON-escaped form, keys being [A-Za-z0-9-]) or base64. */
+export function keyLeaks(reply: Pick<Reply, "text" | "rawHead">): string[] {
+  const leaks: string[] = [];
+  for (const key of ALL_KEYS) {
+    for (const form of [key, Buffer.from(key).toString("base64")]) {
+      if (reply.rawHead.includes(form)) leaks.push(`headers hold ${form === key ? "" : "base64 of "}${key.slice(0, 8)}…`);
+      if (reply.text.includes(form)) leaks.push(`body holds ${form === key ? "" : "base64 of "}${key.slice(0, 8)}…`);
+    }
+  }
+  return leaks;
+}
+
 /** Fails the test when any known key appears in a reply's head or body. */
 export function expectNoKeyIn(reply: Pick<Reply, "text" | "rawHead">, where = "response"): void {
-  for (const key of ALL_KEYS) {
-    expect(reply.rawHead.includes(key), `an API key appeared in a ${where}'s headers`).toBe(false);
-    expect(reply.text.includes(key), `an API key appeared in a ${where}'s body`).toBe(false);
-  }
+  expect(keyLeaks(reply), `an API key appeared in a ${where}`).toEqual([]);
+}
+
+/**
+ * A plain assertion for loops of thousands of calls: Playwright's `expect` records every call as a
+ * step with its stack, which costs milliseconds each; these suites check a few per call, by hand.
+ */
+export function must(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
 }
 
 /** Asserts an RFC 9457 problem from the console with the given slug and status; returns the document. */
@@ -152,6 +170,11 @@ export class ConsoleClient {
   /** Signs in through next-auth's own routes, like the sign-in form does. */
   async signIn(user: UserName): Promise<void> {
     const { email, password } = USERS[user];
+    await this.signInAs(email, password, user);
+  }
+
+  /** The same with any email and password (e.g. the load users, which only the api console knows). */
+  async signInAs(email: string, password: string, user: string = email): Promise<void> {
     const csrf = await this.get("/api/auth/csrf", { csrf: false });
     expect(csrf.status).toBe(200);
     const { csrfToken } = json<{ csrfToken: string }>(csrf);
@@ -231,7 +254,8 @@ export type Recorded = {
 
 async function control<T>(base: string, method: string, path: string): Promise<T> {
   const reply = await httpRequest(base, method, path);
-  expect(reply.status, `${method} ${path}: ${reply.text}`).toBe(200);
+  // `must`, not `expect`: the fuzz and load suites call these thousands of times.
+  must(reply.status === 200, `${method} ${path}: ${reply.status} ${reply.text}`);
   return json<T>(reply);
 }
 
@@ -329,3 +353,137 @@ export function consoleLogEntries(): Record<string, unknown>[] {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---- faults, load and fuzz helpers ----
+
+/** A reply that may have broken off: what arrived, and how it ended. */
+export type PartialReply = Reply & {
+  /** True when the body arrived whole (the response ended normally). */
+  complete: boolean;
+  /** Set when the connection failed before or during the answer (e.g. "aborted", "socket hang up"). */
+  error?: string;
+};
+
+/** Like httpRequest, but resolves with whatever arrived when the answer is cut off or the connection fails. */
+export function tolerantRequest(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string | Buffer,
+  timeoutMs = 30_000,
+): Promise<PartialReply> {
+  const url = new URL(base);
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (reply: PartialReply) => {
+      if (!settled) {
+        settled = true;
+        resolve(reply);
+      }
+    };
+    const empty = (error: string): PartialReply => ({ status: 0, headers: {}, setCookies: [], text: "", rawHead: "", complete: false, error });
+    const req = http.request({ host: url.hostname, port: url.port, method, path, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      const finish = (error?: string) => done({ ...toReply(res, Buffer.concat(chunks)), complete: !error && res.complete, ...(error ? { error } : {}) });
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => finish(res.complete ? undefined : "incomplete"));
+      res.on("error", (error) => finish(error.message));
+      res.on("close", () => finish(res.complete ? undefined : "closed before the end"));
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${path} timed out`)));
+    req.on("error", (error) => done(empty(error.message)));
+    req.end(body);
+  });
+}
+
+/** Runs `task` over `items` with at most `limit` in flight; results in the order of `items`. */
+export async function mapLimit<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await task(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** What the test upstream received, reduced to what isolation checks need (see ?compact=1). */
+export type CompactRecord = { method: string; path: string; authorization: string | null; body: string };
+
+export const upstreamCompact = () => control<CompactRecord[]>(UPSTREAM_URL, "GET", "/__control/requests?compact=1");
+
+/** Signals that a console process gets no say in: anything that looks like a stack trace or a source path. */
+export const INTERNALS = /\bat [\w$.<>]+ \(|\bat (async )?[\w$./<>]+:\d+|Error:|node_modules|\.next\/server|\/work\/|\.tsx?:\d|\.m?js:\d/;
+
+/** A free loopback port in [from, to] (the suites' own consoles use 5200-5299). */
+export async function freePort(from = 5200, to = 5299): Promise<number> {
+  for (let port = from; port <= to; port += 1) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}-${to}`);
+}
+
+/** Resident memory of a process in KB, from /proc (Linux). */
+export function rssKb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
+  if (!match) throw new Error(`no VmRSS for pid ${pid}`);
+  return Number(match[1]);
+}
+
+/** A production console (`next start`) a spec starts itself, with settings of its own; its output goes to LOG_DIR too. */
+export type OwnConsole = {
+  url: string;
+  port: number;
+  pid: number;
+  /** Everything it printed so far (stdout and stderr). */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+export async function startOwnConsole(options: {
+  name: string;
+  port: number;
+  env: Record<string, string | undefined>;
+}): Promise<OwnConsole> {
+  const root = new URL("../../", import.meta.url).pathname;
+  const nextBin = `${root}node_modules/next/dist/bin/next`;
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], { cwd: root, env: options.env as NodeJS.ProcessEnv });
+  mkdirSync(LOG_DIR, { recursive: true });
+  const log = createWriteStream(`${LOG_DIR.replace(/\/$/, "")}/${options.name}.log`, { flags: "a" });
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+    log.write(chunk);
+  };
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  child.on("exit", (code, signal) => collect(Buffer.from(`[${options.name} exited: code ${code}, signal ${signal}]\n`)));
+  const url = `http://127.0.0.1:${options.port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const closeLog = () => log.end(() => resolve());
+      if (child.exitCode !== null || child.signalCode !== null) return closeLog();
+      child.once("exit", closeLog);
+      child.kill("SIGTERM");
+    });
+  for (let i = 0; i < 300; i += 1) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, port: options.port, pid: child.pid!, output: () => output, stop };
+    } catch {}
+    await sleep(100);
+  }
+  await stop();
+  throw new Error(`console ${options.name} did not start on ${url}:\n${output.slice(-2000)}`);
+}

@@ -6,10 +6,11 @@ import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import { startMockUpstream } from "../../mock/server.mjs";
 import { consoleEnv } from "../../scripts/console-env.mjs";
 import { DEMO_USERS } from "../../lib/demo-users.mjs";
+import { hashPassword } from "../../lib/password-hash.mjs";
 import { startOidcProvider } from "./oidc-provider.mjs";
 import { startTestUpstream } from "./test-upstream.mjs";
 import { NGINX, startTlsProxy } from "./tls-proxy.mjs";
-import { LOG_DIR, OIDC, PORTS, USERS } from "./users.mjs";
+import { LOAD_PASSWORD, LOAD_USERS, LOG_DIR, OIDC, PORTS, USERS } from "./users.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const nextBin = `${root}node_modules/next/dist/bin/next`;
@@ -53,7 +54,13 @@ async function startConsole(name, port, upstreamUrl, extra, consoleUsers = users
   throw new Error(`console ${name} did not start; see ${logDir}/${name}.log`);
 }
 
-await startConsole("console-api", PORTS.apiConsole, upstream.url, { UPSTREAM_TIMEOUT_MS: "1500" });
+// The api console also knows the fifty load users; their one shared password is hashed once.
+const loadHash = await hashPassword(LOAD_PASSWORD);
+const apiUsers = [
+  ...(await Promise.all(users.map(async ({ email, role, password }) => ({ email, role, passwordHash: await hashPassword(password) })))),
+  ...LOAD_USERS.map(({ email, role }) => ({ email, role, passwordHash: loadHash })),
+];
+await startConsole("console-api", PORTS.apiConsole, upstream.url, { UPSTREAM_TIMEOUT_MS: "1500", CONSOLE_USERS: JSON.stringify(apiUsers) });
 await startConsole("console-e2e", PORTS.e2eConsole, mock.url, {
   OIDC_ISSUER: oidc.issuer,
   OIDC_CLIENT_ID: OIDC.clientId,

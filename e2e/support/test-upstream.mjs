@@ -13,9 +13,20 @@
 //   /big?mb=N         N MB streamed in 64 KB chunks
 //   anything else     200 echo
 //
+// Faults (e2e/api/faults.spec.ts):
+//   /fault/hang-head            never answers at all (not even headers)
+//   /fault/hang-body            headers with Content-Length and half the body, then stalls
+//   /fault/reset-body?cl=0|1    headers and a first chunk, then a TCP reset (RST); cl=1 declares Content-Length
+//   /fault/close-early          Content-Length: 4096, 100 bytes of body, then a clean close (FIN)
+//   /fault/html-500             500 with an HTML error page
+//   /fault/bad-json             200, Content-Type: application/json, a body that is not JSON
+//   /fault/rate-limit           429 with Retry-After: 3 (JSON problem)
+//   /fault/huge-headers?kb=N    200 with N KB of headers (default 64; Node's client refuses over 16 KB)
+//
 // Control endpoints (called by tests directly, never through the proxy; a request carrying
 // an Authorization header, as every proxied call does, is never treated as control):
 //   GET/DELETE /__control/requests         what the upstream received / forget it
+//   GET        /__control/requests?compact=1  only method, path, authorization and body of each
 //   POST       /__control/refuse?ms=N      stop listening for N ms (connections are refused)
 //   GET/DELETE /__control/hits (canary)     what the canary received / forget it
 import { createServer } from "node:http";
@@ -119,6 +130,61 @@ export async function startTestUpstream({ port, canaryPort, host = "127.0.0.1" }
     return entry;
   };
 
+  /** The fault behaviours: each one a way JobNimbus (or the network) can break an answer. */
+  const fault = (name, params, req, res) => {
+    const socket = req.socket;
+    switch (name) {
+      case "hang-head": {
+        // Keeps the socket open and silent until the console gives up (or close() ends it).
+        return;
+      }
+      case "hang-body": {
+        const body = '{"records":[' + '{"jnid":"x"},'.repeat(20);
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(body.length * 2) });
+        res.write(body);
+        return; // never ends
+      }
+      case "reset-body": {
+        const first = '{"records":[' + '{"jnid":"abc","display_name":"Cut"},'.repeat(50);
+        const headers = { "content-type": "application/json" };
+        if (params.get("cl") === "1") headers["content-length"] = String(first.length * 4);
+        res.writeHead(200, headers);
+        res.write(first, () => later(20, () => socket.resetAndDestroy()));
+        return;
+      }
+      case "close-early": {
+        const declared = 4096;
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(declared) });
+        res.write('{"records":[' + "0,".repeat(44), () => socket.end());
+        return;
+      }
+      case "html-500": {
+        const html = "<!doctype html><html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1><p>nginx</p></body></html>";
+        res.writeHead(500, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(html) });
+        return res.end(html);
+      }
+      case "bad-json": {
+        const text = '{"records": [{"jnid": "1", "display_name": "Half\n';
+        res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+        return res.end(text);
+      }
+      case "rate-limit": {
+        const text = JSON.stringify({ type: "https://api.jobnimbus.com/problems/rate-limited", title: "Too Many Requests", status: 429, detail: "Slow down." });
+        res.writeHead(429, { "content-type": "application/problem+json", "content-length": Buffer.byteLength(text), "retry-after": "3" });
+        return res.end(text);
+      }
+      case "huge-headers": {
+        const kb = Math.max(1, Math.min(Number(params.get("kb") ?? 64) || 64, 1024));
+        const filler = "f".repeat(1000);
+        const headers = { "content-type": "application/json" };
+        for (let i = 0; i < kb; i += 1) headers[`x-filler-${i}`] = filler;
+        return sendJson(res, 200, { headersKb: kb }, headers);
+      }
+      default:
+        return sendJson(res, 404, { error: `unknown fault ${name}` });
+    }
+  };
+
   const upstream = createServer(async (req, res) => {
     const { path, query } = splitTarget(req.url);
     if (isControl(req, path)) return control(req, res, path, query);
@@ -160,6 +226,7 @@ export async function startTestUpstream({ port, canaryPort, host = "127.0.0.1" }
       req.socket.destroy();
       return;
     }
+    if (route.startsWith("/fault/")) return fault(route.slice("/fault/".length), params, req, res);
     const problem = /^\/problem\/(401|403|422)$/.exec(route);
     if (problem) {
       const status = Number(problem[1]);
@@ -204,6 +271,9 @@ export async function startTestUpstream({ port, canaryPort, host = "127.0.0.1" }
 
   const control = async (req, res, path, query) => {
     await readBody(req);
+    if (path === `${CONTROL}requests` && req.method === "GET" && new URLSearchParams(query).get("compact") === "1") {
+      return sendJson(res, 200, requests.map(({ method, path: p, headers, body }) => ({ method, path: p, authorization: headers.authorization ?? null, body })));
+    }
     if (path === `${CONTROL}requests` && req.method === "GET") return sendJson(res, 200, requests);
     if (path === `${CONTROL}requests` && req.method === "DELETE") {
       requests = [];

@@ -14,6 +14,17 @@ export const KEYS = {
   other: "test-other-Pn4eT8uA2yQm6Wv1",
 };
 
+/**
+ * Fifty editors for the load and isolation suite (e2e/api/load.spec.ts). Only the api console
+ * knows them, all with one password (hashed once at start-up); each saves a key of its own.
+ */
+export const LOAD_PASSWORD = "load-pass-123";
+export const LOAD_USERS = Array.from({ length: 50 }, (_, i) => ({
+  email: `load-${String(i + 1).padStart(2, "0")}@test.local`,
+  password: LOAD_PASSWORD,
+  role: "editor",
+}));
+
 export const OIDC = {
   clientId: "console-e2e",
   clientSecret: "oidc-e2e-client-secret-0123456789abcdef",

@@ -1,0 +1,47 @@
+"use client";
+// The header on every signed-in page: who is signed in, their role, the active key's label,
+// and the way between the console and the recipes.
+import { signOut } from "next-auth/react";
+import Link from "next/link";
+import type { KeySummary } from "./keys-panel";
+import { ThemeToggle } from "./theme-toggle";
+
+type Props = {
+  user: { email: string; role: "viewer" | "editor" };
+  activeKey: KeySummary | undefined;
+  current: "console" | "recipes";
+};
+
+export function AppHeader({ user, activeKey, current }: Props) {
+  return (
+    <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3 dark:border-slate-800">
+      <div className="flex flex-wrap items-baseline gap-4">
+        <h1 className="text-xl font-semibold">JobNimbus Console</h1>
+        <nav aria-label="Pages" className="flex gap-3 text-sm">
+          <Link href="/" aria-current={current === "console" ? "page" : undefined} className="underline-offset-4 hover:underline aria-[current=page]:font-semibold">
+            Console
+          </Link>
+          <Link href="/recipes" aria-current={current === "recipes" ? "page" : undefined} className="underline-offset-4 hover:underline aria-[current=page]:font-semibold">
+            Recipes
+          </Link>
+        </nav>
+      </div>
+      <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="whoami">
+        <span>
+          {user.email} · <span className="font-medium" data-testid="role">{user.role}</span>
+        </span>
+        <span className="text-slate-600 dark:text-slate-400" data-testid="active-key">
+          Key: {activeKey ? `${activeKey.label} (…${activeKey.last4})` : "none"}
+        </span>
+        <ThemeToggle />
+        <button
+          type="button"
+          onClick={() => void signOut({ callbackUrl: "/signin" })}
+          className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,194 @@
+// History and sharing (issue 3): sent requests listed in this browser (never a key, never an answer),
+// searchable, re-openable and clearable; saved requests by name, exported to and imported from a
+// JSON file; a share link that a colleague opens in their own console, with nothing secret in it.
+import { readFile } from "node:fs/promises";
+import { expect, test } from "../support/fixtures";
+import { ConsolePage, freshTestKey, SignInPage } from "../support/pages";
+import { E2E_URL, USERS } from "../support/users.mjs";
+
+const HISTORY_FIELDS = ["at", "body", "durationMs", "headers", "id", "method", "path", "pathParams", "query", "status", "upstream"];
+
+test("sent requests appear in History with method, path and status; search, re-open and clear", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  const key = freshTestKey("history");
+  await consolePage.addKey("Mock", key);
+  const { requests } = consolePage;
+  await expect(requests.historyTab).toHaveText("History (0)");
+
+  type Listed = { results: { jnid: string }[] };
+  await consolePage.call("GET", "crm/v1/contacts?limit=2");
+  const contacts = await consolePage.answer.bodyJson<Listed>();
+  await consolePage.call("GET", "crm/v1/jobs?limit=3");
+  const jobs = await consolePage.answer.bodyJson<Listed>();
+  await consolePage.call("GET", "crm/v1/contacts/doesnotexist");
+  await consolePage.call("POST", "crm/v1/contacts", { body: '{"first_name":"Hist","last_name":"Ory"}' });
+  await expect(requests.historyTab).toHaveText("History (4)");
+  // Newest first: method, path and status on each line.
+  await expect(requests.history).toHaveText([
+    /^POST\s*crm\/v1\/contacts\s*201$/,
+    /^GET\s*crm\/v1\/contacts\/doesnotexist\s*404$/,
+    /^GET\s*crm\/v1\/jobs\s*200$/,
+    /^GET\s*crm\/v1\/contacts\s*200$/,
+  ]);
+
+  // Stored in this browser: the request, never the key, never any part of an answer.
+  const stored = await page.evaluate(() => window.localStorage.getItem("jnc.history") ?? "");
+  expect(stored).not.toContain(key);
+  expect(stored).not.toContain(key.slice(5));
+  const entries = JSON.parse(stored) as Record<string, unknown>[];
+  expect(entries).toHaveLength(4);
+  for (const entry of entries) for (const field of Object.keys(entry)) expect(HISTORY_FIELDS, `history field "${field}"`).toContain(field);
+  const answers = [...contacts.results, ...jobs.results];
+  for (const record of answers) expect(stored, "no answer in the history").not.toContain(record.jnid);
+  expect(stored).toContain('{\\"first_name\\":\\"Hist\\",\\"last_name\\":\\"Ory\\"}');
+
+  // Search: by path, by status class, by method; then everything again.
+  await requests.search.fill("jobs");
+  await expect(requests.history).toHaveCount(1);
+  await expect(requests.history).toHaveText(/crm\/v1\/jobs/);
+  await requests.search.fill("4xx");
+  await expect(requests.history).toHaveText([/doesnotexist\s*404/]);
+  await requests.search.fill("post");
+  await expect(requests.history).toHaveText([/^POST/]);
+  await requests.search.fill("nothing-like-this");
+  await expect(requests.history).toHaveCount(0);
+  await requests.search.fill("");
+  await expect(requests.history).toHaveCount(4);
+
+  // Re-open: the composer gets the request back (path, query, method, body).
+  await consolePage.path.fill("crm/v1/tasks");
+  await requests.history.filter({ hasText: "crm/v1/jobs" }).click();
+  await expect(consolePage.method).toHaveValue("GET");
+  await expect(consolePage.path).toHaveValue("crm/v1/jobs?limit=3");
+  await requests.history.filter({ hasText: /^POST/ }).click();
+  await expect(consolePage.method).toHaveValue("POST");
+  await expect(consolePage.path).toHaveValue("crm/v1/contacts");
+  await consolePage.composer.tab("Body").click();
+  await expect(consolePage.composer.body).toHaveValue('{"first_name":"Hist","last_name":"Ory"}');
+
+  // Clear asks first.
+  page.once("dialog", (dialog) => void dialog.dismiss());
+  await requests.clearHistory.click();
+  await expect(requests.history).toHaveCount(4);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await requests.clearHistory.click();
+  await expect(requests.historyTab).toHaveText("History (0)");
+  await expect(requests.history).toHaveCount(0);
+  expect(await page.evaluate(() => window.localStorage.getItem("jnc.history"))).toBeNull();
+  await consolePage.goto();
+  await expect(requests.historyTab).toHaveText("History (0)");
+});
+
+test("Save by name, Export to a file, Import it back; a malformed file gives a clear error", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  const { requests, tools } = consolePage;
+  await consolePage.method.selectOption("POST");
+  await consolePage.path.fill("crm/v1/jobs?limit=9");
+  await consolePage.composer.setBody('{"name":"Saved job"}');
+
+  const prompts: string[] = [];
+  page.once("dialog", (dialog) => {
+    prompts.push(`${dialog.type()}: ${dialog.message()} [${dialog.defaultValue()}]`);
+    void dialog.accept("New jobs");
+  });
+  await tools.save.click();
+  await expect(tools.note).toHaveText('Saved as "New jobs".');
+  expect(prompts[0]).toBe("prompt: Name this request (saved in this browser): [POST crm/v1/jobs]");
+  await expect(requests.savedTab).toHaveText("Saved (1)");
+  await requests.savedTab.click();
+  await expect(requests.savedItem("New jobs")).toContainText("POST");
+
+  // A cancelled prompt saves nothing.
+  page.once("dialog", (dialog) => void dialog.dismiss());
+  await tools.save.click();
+  await expect(requests.savedTab).toHaveText("Saved (1)");
+
+  // Re-opening a saved request fills the composer.
+  await consolePage.method.selectOption("GET");
+  await consolePage.path.fill("crm/v1/tasks");
+  await requests.savedItem("New jobs").getByRole("button", { name: /^New jobs/ }).click();
+  await expect(consolePage.method).toHaveValue("POST");
+  await expect(consolePage.path).toHaveValue("crm/v1/jobs?limit=9");
+
+  const [exported] = await Promise.all([page.waitForEvent("download"), requests.exportButton.click()]);
+  expect(exported.suggestedFilename()).toBe("jobnimbus-console-saved-requests.json");
+  const exportPath = await exported.path();
+  const file = JSON.parse(await readFile(exportPath, "utf8")) as { format: string; version: number; requests: { name: string; draft: { method: string; path: string; body: string } }[] };
+  expect(file.requests).toHaveLength(1);
+  expect(file.requests[0]).toMatchObject({ name: "New jobs", draft: { method: "POST", path: "crm/v1/jobs", body: '{"name":"Saved job"}' } });
+
+  // Delete it, then bring it back from the file.
+  await requests.savedItem("New jobs").getByRole("button", { name: "Delete saved request New jobs" }).click();
+  await expect(requests.savedTab).toHaveText("Saved (0)");
+  await requests.importInput.setInputFiles(exportPath);
+  await expect(requests.message).toHaveText("Imported 1 request.");
+  await expect(requests.savedTab).toHaveText("Saved (1)");
+  await expect(requests.savedItem("New jobs")).toBeVisible();
+
+  // Not JSON, and JSON that is not an export: each says what is wrong, and nothing changes.
+  await requests.importInput.setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{ this is not json") });
+  await expect(requests.error).toHaveText(/^This file is not JSON/);
+  await requests.importInput.setInputFiles({ name: "other.json", mimeType: "application/json", buffer: Buffer.from('{"hello":"world"}') });
+  await expect(requests.error).toHaveText(/not a JobNimbus Console saved-requests file/);
+  await expect(requests.savedTab).toHaveText("Saved (1)");
+});
+
+test("a share link reopens the same request for another signed-in person, and carries nothing secret", async ({ browser, page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  const key = freshTestKey("share");
+  await consolePage.addKey("Mock", key);
+  const { composer, tools } = consolePage;
+  await composer.upstream.selectOption("legacy");
+  await consolePage.method.selectOption("PUT");
+  await consolePage.path.fill("contacts/{jnid}?fields=all");
+  await composer.pathParam("jnid").fill("abc123");
+  await composer.tab("Headers").click();
+  await composer.addHeader.click();
+  await composer.headerRow(1).name.fill("Authorization");
+  await composer.headerRow(1).value.fill("Bearer not-a-real-secret-9876");
+  await composer.addHeader.click();
+  await composer.headerRow(2).name.fill("If-Match");
+  await composer.headerRow(2).value.fill('"v7"');
+  await composer.setBody('{"city":"Provo"}');
+
+  await tools.share.click();
+  await expect(tools.snippet).toBeVisible();
+  const link = await tools.snippet.inputValue();
+  expect(link.startsWith(`${E2E_URL}/?r=`)).toBe(true);
+  const param = new URL(link).searchParams.get("r") ?? "";
+  const decoded = Buffer.from(param, "base64url").toString("utf8");
+  for (const text of [link, decoded]) {
+    expect(text).not.toContain(key);
+    expect(text).not.toContain("not-a-real-secret");
+    expect(text).not.toMatch(/authorization|cookie/i);
+    expect(text).not.toContain(USERS.editor.email);
+  }
+  expect(JSON.parse(decoded)).toMatchObject({ u: "legacy", m: "PUT", p: "contacts/{jnid}", b: '{"city":"Provo"}' });
+
+  // Someone else, in their own browser, signed in as themselves.
+  const colleague = await browser.newContext({ baseURL: E2E_URL });
+  try {
+    const theirPage = await colleague.newPage();
+    const theirs: ConsolePage = await new SignInPage(theirPage).signInWithPassword(USERS.other.email, USERS.other.password);
+    await theirPage.goto(link);
+    await theirs.waitUntilReady();
+    await expect(theirPage.getByRole("status").filter({ hasText: "Opened a shared request" })).toContainText("your own active key");
+    expect(new URL(theirPage.url()).search, "the link's parameter is taken out of the address bar").toBe("");
+    await expect(theirs.composer.upstream).toHaveValue("legacy");
+    await expect(theirs.method).toHaveValue("PUT");
+    await expect(theirs.path).toHaveValue("contacts/{jnid}?fields=all");
+    await expect(theirs.composer.pathParam("jnid")).toHaveValue("abc123");
+    await theirs.composer.tab("Headers").click();
+    await expect(theirs.composer.headerRow(1).name).toHaveValue("If-Match");
+    await expect(theirs.composer.headerRow(1).value).toHaveValue('"v7"');
+    await expect(theirs.composer.headerRow(2).name).toHaveCount(0);
+    await theirs.composer.tab("Body").click();
+    await expect(theirs.composer.body).toHaveValue('{"city":"Provo"}');
+    // They have no key of their own yet; the editor's key did not travel with the link.
+    await expect(theirs.activeKey).toHaveText("Key: none");
+    await expect(theirs.noKeys).toBeVisible();
+  } finally {
+    await colleague.close();
+  }
+  expect(page.url()).not.toContain(key);
+});

@@ -1,0 +1,120 @@
+// The keys panel as a person uses it (issue 3, "Keys"): paste a key into a masked field that is
+// emptied once saved, see it listed by label and last four with its dates, pick the active key
+// (and see the next call use it), delete with a confirmation, and find what to do with no key.
+import { expect, test } from "../support/fixtures";
+import { freshTestKey } from "../support/pages";
+
+/** A key the mock does not accept: calls made with it come back 401. */
+const REFUSED_KEY = "invalid-key-12345678";
+
+test("with no key the console says where JobNimbus shows one (Settings > API Keys)", async ({ signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await expect(consolePage.noKeys).toBeVisible();
+  await expect(consolePage.noKeys).toContainText("Settings > API Keys");
+  await expect(consolePage.composer.needsKey).toContainText("Settings > API Keys");
+  await expect(consolePage.activeKey).toHaveText("Key: none");
+  // And what happens to a key once pasted, in plain words.
+  await expect(consolePage.keys.panel).toContainText("stored encrypted on the server");
+  await expect(consolePage.keys.panel).toContainText("forgotten when you sign out or after they expire");
+});
+
+test("adding a key: the field is masked and emptied once saved; the list shows label, last four, added and expiry", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  const key = freshTestKey("keys");
+  await expect(consolePage.apiKey).toHaveAttribute("type", "password");
+  await expect(consolePage.apiKey).toHaveAttribute("autocomplete", "off");
+
+  await consolePage.keyLabel.fill("Office");
+  await consolePage.apiKey.fill(key);
+  await consolePage.saveKey.click();
+  await expect(consolePage.keySaved).toBeVisible();
+  await expect(consolePage.apiKey).toHaveValue("");
+  await expect(consolePage.keyLabel).toHaveValue("");
+
+  const entry = consolePage.keys.entry("Office");
+  await expect(entry).toContainText(`…${key.slice(-4)}`);
+  await expect(entry).toContainText("Active");
+  await expect(entry).not.toContainText(key.slice(0, -4));
+  await expect(consolePage.activeKey).toHaveText(`Key: Office (…${key.slice(-4)})`);
+  await expect(consolePage.noKeys).toHaveCount(0);
+  await expect(consolePage.composer.needsKey).toHaveCount(0);
+
+  // The dates shown are the server's createdAt and expiresAt, in this browser's own format, expiry later.
+  const dates = await page.evaluate(async () => {
+    const res = await fetch("/api/keys", { headers: { "x-csrf": "1" } });
+    const { keys } = (await res.json()) as { keys: { createdAt: string; expiresAt: string }[] };
+    const [first] = keys;
+    if (!first) throw new Error("no key listed");
+    return {
+      added: new Date(first.createdAt).toLocaleString(),
+      expires: new Date(first.expiresAt).toLocaleString(),
+      later: Date.parse(first.expiresAt) > Date.parse(first.createdAt),
+      recent: Math.abs(Date.now() - Date.parse(first.createdAt)) < 5 * 60_000,
+    };
+  });
+  expect(dates.later, "a key expires after it was added").toBe(true);
+  expect(dates.recent, "a key just added is dated now").toBe(true);
+  await expect(entry).toContainText(`Added ${dates.added}`);
+  await expect(entry).toContainText(`expires ${dates.expires}`);
+  await expect(entry).not.toContainText("Invalid Date");
+});
+
+test("choosing the active key changes the header, and the next call is made with that key", async ({ signInAs }) => {
+  const consolePage = await signInAs("editor");
+  const good = freshTestKey("active");
+  await consolePage.addKey("Refused", REFUSED_KEY);
+  await consolePage.addKey("Works", good);
+  // The key saved last is the active one.
+  await expect(consolePage.activeKey).toHaveText(`Key: Works (…${good.slice(-4)})`);
+  await expect(consolePage.keys.entry("Works")).toContainText("Active");
+  await expect(consolePage.keys.useButton("Works")).toHaveCount(0);
+
+  await consolePage.call("GET", "crm/v1/contacts?limit=1");
+  await expect(consolePage.responseStatus).toHaveText("200");
+
+  await consolePage.keys.useButton("Refused").click();
+  await expect(consolePage.activeKey).toHaveText("Key: Refused (…5678)");
+  await expect(consolePage.keys.entry("Refused")).toContainText("Active");
+  await expect(consolePage.keys.useButton("Works")).toBeVisible();
+  await consolePage.call("GET", "crm/v1/contacts?limit=1");
+  await expect(consolePage.responseStatus, "the mock refuses the key now active").toHaveText("401");
+
+  await consolePage.keys.useButton("Works").click();
+  await expect(consolePage.activeKey).toHaveText(`Key: Works (…${good.slice(-4)})`);
+  await consolePage.call("GET", "crm/v1/contacts?limit=1");
+  await expect(consolePage.responseStatus).toHaveText("200");
+});
+
+test("deleting a key asks first: dismissing keeps it, accepting removes it", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  const first = freshTestKey("del1");
+  const second = freshTestKey("del2");
+  await consolePage.addKey("First", first);
+  await consolePage.addKey("Second", second);
+
+  const dialogs: string[] = [];
+  page.once("dialog", (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await consolePage.keys.deleteButton("First").click();
+  await expect.poll(() => dialogs.length).toBe(1);
+  expect(dialogs[0]).toMatch(/^confirm: Delete the key "First" \(…[0-9a-f]{4}\)\?/);
+  expect(dialogs[0]).toContain(first.slice(-4));
+  await expect(consolePage.keys.entry("First")).toBeVisible();
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await consolePage.keys.deleteButton("First").click();
+  await expect(consolePage.keys.entry("First")).toHaveCount(0);
+  await expect(consolePage.keys.entry("Second")).toBeVisible();
+
+  // After a reload the list comes from the server alone: the deletion held.
+  await consolePage.goto();
+  await expect(consolePage.keys.entry("First")).toHaveCount(0);
+  await expect(consolePage.keys.entry("Second")).toBeVisible();
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await consolePage.keys.deleteButton("Second").click();
+  await expect(consolePage.noKeys).toBeVisible();
+  await expect(consolePage.activeKey).toHaveText("Key: none");
+});

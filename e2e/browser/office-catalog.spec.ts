@@ -1,0 +1,161 @@
+// The endpoint catalogue (issue 4): operations from the shipped OpenAPI document, searchable and
+// grouped by tag; picking one fills the composer and builds a checked form; an uploaded document
+// builds forms too, and a malformed one is explained while the console keeps working.
+import { expect, test } from "../support/fixtures";
+import { addFreshKey, CatalogPart, ConfirmDialog, proxyCalls } from "../support/office-pages";
+
+const UPLOAD = {
+  openapi: "3.1.0",
+  info: { title: "Scheduling", version: "2.0" },
+  paths: {
+    "/crm/v1/tasks": {
+      get: {
+        operationId: "dueTasks",
+        tags: ["Schedule"],
+        summary: "Tasks due from a date",
+        parameters: [
+          { name: "from_date", in: "query", required: true, description: "The first day to include.", schema: { type: "string", format: "date" } },
+          { name: "status", in: "query", schema: { type: "string", enum: ["open", "done"] } },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 50 } },
+        ],
+      },
+    },
+  },
+};
+
+test("the shipped document's operations are grouped by tag and searchable; picking one fills the composer and a form", async ({ page, signInAs, browserLog }) => {
+  const consolePage = await signInAs("editor");
+  await addFreshKey(consolePage, "catalog");
+  const catalog = new CatalogPart(page);
+  await expect(catalog.source).toHaveText(/JobNimbus API \(mock\) 1\.0\.0/);
+  await expect(catalog.group("Contacts")).toBeVisible();
+  await expect(catalog.group("Legacy: jobs")).toBeVisible();
+
+  await catalog.search.fill("legacy jobs");
+  await expect(catalog.group("Contacts")).toHaveCount(0);
+  await expect(catalog.operation("List jobs (legacy)", "Legacy: jobs")).toBeVisible();
+  await catalog.search.fill("");
+
+  await catalog.operation("List jobs", "Jobs").click();
+  await expect(catalog.form.getByRole("heading")).toHaveText("GET List jobs");
+  await expect(consolePage.method).toHaveValue("GET");
+  await expect(consolePage.path).toHaveValue("crm/v1/jobs?limit=25&offset=0");
+  const status = catalog.field("status");
+  await expect(status.locator("option")).toContainText(["(any)", "Lead", "Estimating", "Sold", "In Progress", "Completed", "Lost"]);
+  await expect(catalog.form.getByText("How many records per page.")).toBeVisible();
+  await expect(catalog.field("limit")).toHaveAttribute("type", "number");
+  await status.selectOption("Sold");
+  await expect(consolePage.path).toHaveValue("crm/v1/jobs?limit=25&offset=0&status=Sold");
+
+  await catalog.field("limit").fill("500");
+  const calls = proxyCalls(page);
+  await catalog.send.click();
+  await expect(catalog.formErrors).toHaveText(/limit must be from 0 to 200/);
+  expect(calls, "nothing sent while the form has errors").toHaveLength(0);
+  await catalog.field("limit").fill("5");
+  await catalog.send.click();
+  await expect(consolePage.responseStatus).toHaveText("200");
+  expect(new URL(calls[0]!.url()).search).toBe("?limit=5&offset=0&status=Sold");
+
+  // A path parameter is required, marked so, and checked before sending.
+  await catalog.operation("Get one job", "Jobs").click();
+  await expect(catalog.field("id")).toHaveAttribute("required", "");
+  await catalog.send.click();
+  await expect(catalog.formErrors).toHaveText(/id is required/);
+  expect(calls).toHaveLength(1);
+  await expect(catalog.form, "one operation form at a time").toHaveCount(1);
+  expect(browserLog.violations).toEqual([]);
+});
+
+test("a write from the catalogue: dates as date pickers, body fields checked, then the confirmation", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await addFreshKey(consolePage, "catalog-write");
+  const catalog = new CatalogPart(page);
+  const dialog = new ConfirmDialog(page);
+  await catalog.operation("Create a task", "Tasks").click();
+  await expect(catalog.field("date_end")).toHaveAttribute("type", "date");
+  await expect(catalog.field("record_type_name")).toHaveValue("Follow-up");
+  await expect(catalog.field("is_completed")).toHaveValue("false");
+  await catalog.send.click();
+  await expect(catalog.formErrors).toHaveText(/title is required/);
+
+  await catalog.field("title").fill("Inspect the ridge vent");
+  await catalog.field("date_end").fill("2030-05-17");
+  await catalog.field("priority").fill("2");
+  await expect(consolePage.method).toHaveValue("POST");
+  await catalog.send.click();
+  await dialog.expectAsking("Create task Inspect the ridge vent");
+  await expect(dialog.details).toContainText("priority: 2");
+  const answered = page.waitForResponse((res) => new URL(res.url()).pathname === "/api/proxy/crm/v1/tasks");
+  await dialog.confirm.click();
+  const res = await answered;
+  expect(res.status()).toBe(201);
+  const task = (await res.json()) as { title: string; date_end: number; priority: number };
+  expect(task).toMatchObject({ title: "Inspect the ridge vent", priority: 2 });
+  expect(new Date(task.date_end * 1000).getFullYear()).toBe(2030);
+});
+
+test("an uploaded OpenAPI document builds its own forms", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await addFreshKey(consolePage, "catalog-upload");
+  const catalog = new CatalogPart(page);
+  await expect(catalog.source).toBeVisible();
+  await catalog.uploadJson("scheduling.json", UPLOAD);
+  await expect(catalog.source).toHaveText("Scheduling 2.0 · uploaded: scheduling.json");
+  await expect(catalog.group("Contacts")).toHaveCount(0);
+  await catalog.operation("Tasks due from a date", "Schedule").click();
+  await expect(catalog.field("from_date")).toHaveAttribute("type", "date");
+  await expect(catalog.field("from_date")).toHaveAttribute("required", "");
+  await expect(catalog.form.getByText("The first day to include.")).toBeVisible();
+  await expect(catalog.field("status").locator("option")).toHaveText(["(any)", "open", "done"]);
+  await catalog.send.click();
+  await expect(catalog.formErrors).toHaveText(/from_date is required/);
+  await catalog.field("from_date").fill("2025-06-09");
+  await catalog.field("status").selectOption("open");
+  await expect(consolePage.path).toHaveValue("crm/v1/tasks?from_date=2025-06-09&status=open");
+
+  await catalog.backToServer.click();
+  await expect(catalog.source).toHaveText(/JobNimbus API \(mock\)/);
+});
+
+test("a malformed document is explained, naming what is wrong, and the console keeps working", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await addFreshKey(consolePage, "catalog-bad");
+  const catalog = new CatalogPart(page);
+  await expect(catalog.source).toBeVisible();
+
+  const broken = structuredClone(UPLOAD) as { paths: Record<string, { get: { parameters: { in: string }[] } }> };
+  broken.paths["/crm/v1/tasks"]!.get.parameters[1]!.in = "body";
+  await catalog.uploadJson("broken.json", broken);
+  await expect(catalog.uploadError).toHaveText(
+    'That document cannot be used: broken.json: paths["/crm/v1/tasks"].get.parameters[1].in must be one of "path", "query", "header", "cookie". The catalogue shown has not changed.',
+  );
+  await expect(catalog.source).toHaveText(/JobNimbus API \(mock\)/);
+
+  await catalog.uploadJson("api.yaml.json", "openapi: 3.0.0\ninfo:\n  title: x\n");
+  await expect(catalog.uploadError).toContainText("api.yaml.json looks like YAML; the console reads OpenAPI documents as JSON");
+  await catalog.uploadJson("swagger.json", { swagger: "2.0", info: { title: "old", version: "1" }, paths: {} });
+  await expect(catalog.uploadError).toContainText("is a Swagger 2.0 document");
+
+  await consolePage.sendRequest("GET", "crm/v1/contacts?limit=2");
+  await expect(consolePage.responseStatus).toHaveText("200");
+});
+
+test("when the server's document is unusable the catalogue says why and the rest of the console works", async ({ page, signInAs }) => {
+  await page.route("**/api/catalog", (route) =>
+    route.fulfill({
+      status: 503,
+      headers: { "content-type": "application/problem+json" },
+      body: JSON.stringify({ type: "/problems/catalog-unavailable", title: "The endpoint catalogue is not available", status: 503, detail: "OPENAPI_SPEC (bad.json): info.version is missing" }),
+    }),
+  );
+  const consolePage = await signInAs("editor");
+  await addFreshKey(consolePage, "catalog-down");
+  const catalog = new CatalogPart(page);
+  await expect(catalog.error).toHaveText(/^The endpoint catalogue is not available: OPENAPI_SPEC \(bad\.json\): info\.version is missing\. Everything else works/);
+  await consolePage.sendRequest("GET", "crm/v1/contacts?limit=1");
+  await expect(consolePage.responseStatus).toHaveText("200");
+  await catalog.uploadJson("scheduling.json", UPLOAD);
+  await expect(catalog.operation("Tasks due from a date", "Schedule")).toBeVisible();
+  await expect(catalog.error).toHaveCount(0);
+});

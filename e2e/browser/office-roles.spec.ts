@@ -1,0 +1,170 @@
+// Roles and safe writes (issue 4): a viewer can only read, in the UI and on the server; an
+// editor sees every write described in words first, and a DELETE needs the record's number typed.
+import { expect, test } from "../support/fixtures";
+import { addFreshKey, CatalogPart, ConfirmDialog, freshKey, proxyCalls, RecipesPage } from "../support/office-pages";
+import { PORTS } from "../support/users.mjs";
+
+const MOCK = `http://127.0.0.1:${PORTS.mock}`;
+
+/** Reads the mock directly (not through the console) with a key of its own. */
+async function mockGet<T>(request: import("@playwright/test").APIRequestContext, path: string): Promise<T> {
+  const res = await request.get(`${MOCK}${path}`, { headers: { authorization: `Bearer ${freshKey("check")}` } });
+  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+test("a viewer sees who they are and which key is active, cannot start a write anywhere, and the server refuses one", async ({ page, request, signInAs }) => {
+  const consolePage = await signInAs("viewer");
+  const label = await addFreshKey(consolePage, "viewer");
+  await consolePage.expectSignedInAs("viewer@test.local", "viewer");
+  await expect(page.getByTestId("active-key")).toContainText(label);
+
+  // The composer: write methods disabled and explained (already so), the catalogue's writes too.
+  for (const method of ["POST", "PUT", "PATCH", "DELETE"]) await expect(consolePage.methodOption(method)).toBeDisabled();
+  const catalog = new CatalogPart(page);
+  await expect(catalog.operation("Create a contact", "Contacts")).toBeDisabled();
+  await expect(catalog.operation("List contacts", "Contacts")).toBeEnabled();
+  await expect(catalog.section).toContainText("As a viewer you can open the operations that read");
+
+  // Recipes that write: marked, and their form is disabled with the reason.
+  const recipes = new RecipesPage(page);
+  await recipes.open("create-contact");
+  await expect(page.getByTestId("whoami")).toContainText("viewer");
+  await expect(page.getByTestId("active-key")).toContainText(label);
+  await expect(recipes.list.getByRole("link", { name: /Create a contact/ })).toContainText("editors only");
+  await expect(recipes.viewerNote).toHaveText(/Your role is viewer.+only editors can run it/);
+  await expect(recipes.review).toBeDisabled();
+  await expect(recipes.field("First name")).toBeDisabled();
+
+  // The server: a write from a viewer's session is a 403 role problem, and nothing reaches JobNimbus.
+  const name = `Viewer${Date.now()}`;
+  const refused = await page.request.post("/api/proxy/crm/v1/contacts", {
+    headers: { "x-csrf": "1", "x-console-upstream": "platform", "content-type": "application/json" },
+    data: { first_name: name },
+  });
+  expect(refused.status()).toBe(403);
+  expect(refused.headers()["content-type"]).toMatch(/^application\/problem\+json/);
+  expect(((await refused.json()) as { type: string }).type).toMatch(/\/problems\/role-forbidden$/);
+  for (const method of ["PUT", "PATCH", "DELETE"] as const) {
+    const res = await page.request.fetch("/api/proxy/crm/v1/contacts/abc", { method, headers: { "x-csrf": "1" }, data: method === "DELETE" ? undefined : {} });
+    expect(res.status(), method).toBe(403);
+  }
+  const found = await mockGet<{ count: number }>(request, `/crm/v1/contacts?q=${name}`);
+  expect(found.count, "the refused contact was never created").toBe(0);
+
+  // Reading still works for a viewer, in a recipe too.
+  await recipes.open("find-contact");
+  await recipes.field("Name or phone").fill("Martinez");
+  await recipes.runAndWait();
+  await expect(recipes.rows.first()).toBeVisible();
+});
+
+test("an editor's composer POST is described in words first: Cancel sends nothing, Confirm sends it", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await addFreshKey(consolePage, "compose-post");
+  const calls = proxyCalls(page);
+  const dialog = new ConfirmDialog(page);
+
+  await consolePage.method.selectOption("POST");
+  await consolePage.path.fill("crm/v1/contacts");
+  await page.getByRole("tab", { name: "Body" }).click();
+  await page.getByLabel("JSON body").fill('{"first_name": "Jane", "last_name": "Doe", "email": "jane.doe@example.com"}');
+  await consolePage.send.click();
+  await dialog.expectAsking("Create contact Jane Doe");
+  await expect(dialog.details).toContainText("first_name: Jane");
+  await expect(dialog.details).toContainText("email: jane.doe@example.com");
+  await expect(dialog.cancel).toBeFocused();
+  await dialog.cancel.click();
+  await expect(dialog.dialog).toBeHidden();
+  await page.waitForTimeout(300);
+  expect(calls, "nothing sent after Cancel").toHaveLength(0);
+
+  // Escape is a Cancel too.
+  await consolePage.send.click();
+  await dialog.expectAsking("Create contact Jane Doe");
+  await page.keyboard.press("Escape");
+  await expect(dialog.dialog).toBeHidden();
+  expect(calls).toHaveLength(0);
+
+  await consolePage.send.click();
+  const answered = page.waitForResponse((res) => new URL(res.url()).pathname === "/api/proxy/crm/v1/contacts");
+  await dialog.confirm.click();
+  expect((await answered).status()).toBe(201);
+  await expect(consolePage.responseStatus).toHaveText("201");
+  expect(calls.map((c) => c.method())).toEqual(["POST"]);
+});
+
+test("an editor's DELETE names the job by its number and is sent only once that number is typed", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await addFreshKey(consolePage, "delete");
+  // A job of this test's own, made through the console's proxy (the editor's session).
+  const made = await page.request.post("/api/proxy/crm/v1/jobs", {
+    headers: { "x-csrf": "1", "content-type": "application/json" },
+    data: { name: "Gutter guards – 12 Test Ln" },
+  });
+  expect(made.status()).toBe(201);
+  const job = (await made.json()) as { jnid: string; number: string };
+  const calls = proxyCalls(page);
+  const dialog = new ConfirmDialog(page);
+
+  await consolePage.method.selectOption("DELETE");
+  await consolePage.path.fill(`crm/v1/jobs/${job.jnid}`);
+  await consolePage.send.click();
+  await dialog.expectAsking(`Delete job #${job.number}`);
+  await expect(dialog.dialog).toContainText("cannot be undone");
+  await expect(dialog.typed).toBeFocused();
+  await expect(dialog.delete).toBeDisabled();
+  await dialog.typed.fill("1");
+  await expect(dialog.delete).toBeDisabled();
+  await dialog.typed.press("Enter");
+  await expect(dialog.dialog, "Enter does not get past a wrong number").toBeVisible();
+  expect(calls.filter((c) => c.method() === "DELETE"), "nothing deleted yet").toHaveLength(0);
+
+  await dialog.typed.fill(`#${job.number}`);
+  await expect(dialog.delete).toBeEnabled();
+  const deleted = page.waitForResponse((res) => res.request().method() === "DELETE");
+  await dialog.delete.click();
+  expect((await deleted).status()).toBe(204);
+  await expect(consolePage.responseStatus).toHaveText("204");
+  const after = await page.request.get(`/api/proxy/crm/v1/jobs/${job.jnid}`, { headers: { "x-csrf": "1" } });
+  expect(after.status()).toBe(404);
+});
+
+test("an editor's recipe write is confirmed in words: Cancel sends nothing, Confirm creates the contact", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await addFreshKey(consolePage, "recipe-write");
+  const recipes = new RecipesPage(page);
+  const calls = proxyCalls(page);
+  const last = `Doe${Date.now().toString(36)}`;
+
+  await recipes.open("create-contact");
+  await expect(recipes.list.getByRole("link", { name: /Create a contact/ })).toContainText("you confirm first");
+  await recipes.review.click();
+  await expect(recipes.formErrors).toContainText("First name is required");
+  expect(calls).toHaveLength(0);
+
+  await recipes.field("First name").fill("Jane");
+  await recipes.field("Last name").fill(last);
+  await recipes.field("Email").fill("not-an-email");
+  await recipes.review.click();
+  await expect(recipes.formErrors).toContainText("Email must be an email address");
+  await recipes.field("Email").fill("jane@example.com");
+  await recipes.field("Type").selectOption("Customer");
+  await recipes.review.click();
+  await recipes.confirm.expectAsking(`Create contact Jane ${last}`);
+  await expect(recipes.confirm.details).toContainText("Type: Customer");
+  await recipes.confirm.cancel.click();
+  await expect(recipes.note).toHaveText("Nothing was sent: you cancelled.");
+  expect(calls, "nothing sent after Cancel").toHaveLength(0);
+
+  await recipes.review.click();
+  await recipes.confirm.confirm.click();
+  await expect(recipes.message).toHaveText(`Created contact Jane ${last}.`);
+  expect(calls.map((c) => c.method())).toEqual(["POST"]);
+  await expect(recipes.rows).toHaveCount(1);
+  // The new contact's name opens its record.
+  await recipes.table.getByRole("link", { name: `Jane ${last}` }).click();
+  await expect(recipes.heading).toHaveText("Show a contact");
+  await expect(recipes.table).toContainText("jane@example.com");
+  await expect(recipes.table).toContainText("Customer");
+});

@@ -1,0 +1,121 @@
+// Start-up checks (issue 4): a recipes file that does not check out stops `next start` with one
+// line naming the bad entry; a malformed OPENAPI_SPEC does not, and the console works without it.
+// Each test starts its own production console on a port from 5300-5399 (shifted by E2E_PORT_OFFSET).
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { consoleEnv } from "../../scripts/console-env.mjs";
+import { ConsoleClient } from "../support/api-client";
+import { expect, test } from "../support/fixtures";
+import { freshKey } from "../support/office-pages";
+import { PORTS, USERS } from "../support/users.mjs";
+
+const root = new URL("../../", import.meta.url).pathname;
+const nextBin = `${root}node_modules/next/dist/bin/next`;
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const PORTS_HERE = { recipes: 5300 + offset, spec: 5399 - offset };
+const dir = mkdtempSync(join(tmpdir(), "jnc-startup-"));
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Started = { child: ChildProcess; stdout: () => string; stderr: () => string; exited: Promise<number | null> };
+
+async function startConsole(port: number, extra: Record<string, string>): Promise<Started> {
+  const env = await consoleEnv({ port, host: "127.0.0.1", upstream: `http://127.0.0.1:${PORTS.mock}`, users: [USERS.editor], extra });
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: env as NodeJS.ProcessEnv });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code: number | null) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function stop(started: Started) {
+  if (started.child.exitCode === null) started.child.kill("SIGTERM");
+  await started.exited;
+}
+
+function recipesWith(mutate: (recipes: Record<string, unknown>[]) => void): string {
+  const recipes: Record<string, unknown>[] = [
+    {
+      id: "find-contact",
+      name: "Find a contact",
+      description: "Search contacts.",
+      subject: { one: "contact", many: "contacts" },
+      fields: [{ name: "q", label: "Name", type: "text" }],
+      request: { upstream: "platform", method: "GET", path: "crm/v1/contacts", query: { q: "{{q}}" } },
+      result: { columns: [{ label: "Name", value: "{{display_name}}" }] },
+    },
+  ];
+  mutate(recipes);
+  return JSON.stringify({ recipes }, null, 2);
+}
+
+async function expectStopsWith(file: string, text: string, line: RegExp) {
+  writeFileSync(file, text);
+  const started = await startConsole(PORTS_HERE.recipes, { RECIPES_FILE: file });
+  try {
+    const code = await Promise.race([started.exited, new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 30_000))]);
+    expect(code, `exit code; stderr: ${started.stderr()}`).toBe(1);
+    const lines = started.stderr().split("\n").filter((l) => l.trim());
+    expect(lines, "stderr is one line").toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+    expect(started.stderr()).not.toMatch(/\n\s+at /);
+  } finally {
+    await stop(started);
+  }
+}
+
+test("a recipes file with a bad entry stops start-up with one line naming it", async () => {
+  const file = join(dir, "bad-entry.json");
+  await expectStopsWith(
+    file,
+    recipesWith((recipes) => ((recipes[0]!.fields as Record<string, unknown>[])[0]!.type = "colour")),
+    new RegExp(`^Configuration error: RECIPES_FILE \\(${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\): recipe "find-contact" \\(entry 1\\): fields\\[0\\]\\.type must be one of text, textarea, number, date, select, email, tel$`),
+  );
+});
+
+test("a recipes file that is not JSON, or is missing, stops start-up with one line too", async () => {
+  await expectStopsWith(join(dir, "broken.json"), '{ "recipes": [ { "id": "x", } ] }', /^Configuration error: RECIPES_FILE \(.+broken\.json\) is not valid JSON: .+ at line 1, column \d+$/);
+  const missing = join(dir, "missing.json");
+  const started = await startConsole(PORTS_HERE.recipes, { RECIPES_FILE: missing });
+  try {
+    expect(await started.exited).toBe(1);
+    expect(started.stderr().trim()).toBe(`Configuration error: RECIPES_FILE (${missing}) cannot be read: there is no such file`);
+  } finally {
+    await stop(started);
+  }
+});
+
+test("a malformed OPENAPI_SPEC is reported, and the console starts and works without a catalogue", async () => {
+  const spec = join(dir, "openapi.json");
+  writeFileSync(spec, JSON.stringify({ openapi: "3.0.3", info: { title: "Broken" }, paths: { "/crm/v1/contacts": { get: {} } } }));
+  const started = await startConsole(PORTS_HERE.spec, { OPENAPI_SPEC: spec });
+  const base = `http://127.0.0.1:${PORTS_HERE.spec}`;
+  try {
+    await expect
+      .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 30_000, message: `console start; stderr: ${started.stderr()}` })
+      .toBe(200);
+    const client = new ConsoleClient(base);
+    await client.signIn("editor");
+    const catalog = await client.get("/api/catalog");
+    expect(catalog.status).toBe(503);
+    expect(catalog.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    const problem = JSON.parse(catalog.text) as { type: string; detail: string };
+    expect(problem.type).toMatch(/\/problems\/catalog-unavailable$/);
+    expect(problem.detail).toBe(`OPENAPI_SPEC (${spec}): info.version is missing (every OpenAPI document gives its version)`);
+    await expect.poll(() => started.stderr()).toContain(`OpenAPI catalogue unavailable: OPENAPI_SPEC (${spec}): info.version is missing`);
+
+    // Everything else works: keys, the proxy, the pages.
+    await client.saveKey(freshKey("startup"));
+    const contacts = await client.proxy("GET", "crm/v1/contacts?limit=1");
+    expect(contacts.status).toBe(200);
+    expect((await client.get("/recipes")).status).toBe(200);
+    expect((await client.get("/")).status).toBe(200);
+    const unguarded = await client.get("/api/catalog", { csrf: false });
+    expect(unguarded.status, "the catalogue route is guarded like the others").toBe(403);
+  } finally {
+    await stop(started);
+  }
+});

@@ -1,0 +1,53 @@
+import { createServer, type Server } from "node:http";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalog } from "./source";
+
+const good = { openapi: "3.0.3", info: { title: "Served", version: "9" }, paths: { "/crm/v1/contacts": { get: { summary: "List" } } } };
+let server: Server;
+let base = "";
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === "/good.json") return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(good));
+    if (req.url === "/moved") return void res.writeHead(302, { location: "/good.json" }).end();
+    res.writeHead(404).end("nope");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("loadCatalog", () => {
+  it("defaults to the shipped document for the mock API", async () => {
+    const { label, result } = await loadCatalog({ OPENAPI_SPEC: undefined });
+    expect(label).toBe("the shipped document for the mock API");
+    expect(result).toMatchObject({ ok: true, catalog: { title: "JobNimbus API (mock)" } });
+  });
+
+  it("fetches a URL (loopback included)", async () => {
+    const { result } = await loadCatalog({ OPENAPI_SPEC: `${base}/good.json` });
+    expect(result).toMatchObject({ ok: true, catalog: { title: "Served", operations: [{ path: "crm/v1/contacts" }] } });
+  });
+
+  it("says why a URL could not be used, and never follows a redirect", async () => {
+    expect((await loadCatalog({ OPENAPI_SPEC: `${base}/missing.json` })).result).toEqual({ ok: false, error: `OPENAPI_SPEC (${base}/missing.json) could not be fetched: it answered 404` });
+    const moved = await loadCatalog({ OPENAPI_SPEC: `${base}/moved` });
+    expect(moved.result).toMatchObject({ ok: false, error: expect.stringMatching(/^OPENAPI_SPEC \(.+\/moved\) could not be fetched: /) });
+  });
+
+  it("reads a file, and names what is wrong with it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "openapi-"));
+    writeFileSync(join(dir, "ok.json"), JSON.stringify(good));
+    writeFileSync(join(dir, "bad.json"), JSON.stringify({ ...good, openapi: "2.0" }));
+    expect((await loadCatalog({ OPENAPI_SPEC: join(dir, "ok.json") })).result.ok).toBe(true);
+    expect((await loadCatalog({ OPENAPI_SPEC: join(dir, "bad.json") })).result).toEqual({
+      ok: false,
+      error: `OPENAPI_SPEC (${join(dir, "bad.json")}): openapi must be "3.0.x" or "3.1.x": the console reads OpenAPI 3 documents`,
+    });
+    expect((await loadCatalog({ OPENAPI_SPEC: join(dir, "none.json") })).result).toEqual({ ok: false, error: `OPENAPI_SPEC (${join(dir, "none.json")}) cannot be read: there is no such file` });
+  });
+});

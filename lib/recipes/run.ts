@@ -1,0 +1,268 @@
+// What running a recipe means, as pure functions: its form, the request it makes (with paging),
+// where the records are in the answer, each cell's text and link, and every outcome in words.
+import { recordsOf } from "@/lib/client/media-views";
+import { newRow, type RequestDraft } from "@/lib/client/request-model";
+import type { WriteConfirmation } from "@/lib/client/write-summary";
+import { explainStatus } from "@/lib/explain-problem";
+import type { FormField, FormValues } from "@/lib/forms/fields";
+import { consoleProblemSlug, type Problem } from "@/lib/problem";
+import { problemCatalog } from "@/lib/problem-catalog";
+import { isWrite, pagingOf, type Recipe, type RecipeColumn, type RecipeRequest } from "./schema";
+import { asText, builtins, fillJson, fillText, fillValue, wholePlaceholder, valueAt, type Scope } from "./template";
+
+export type RecordItem = Record<string, unknown>;
+
+export function recipeFields(recipe: Recipe): FormField[] {
+  return recipe.fields.map((field) => ({
+    name: field.name,
+    label: field.label,
+    kind: field.type,
+    required: field.required,
+    ...(field.options ? { options: field.options.map((o) => (typeof o === "string" ? { value: o, label: o } : o)) } : {}),
+    ...(field.help ? { help: field.help } : {}),
+    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+    ...(field.default !== undefined ? { defaultValue: field.default } : {}),
+  }));
+}
+
+/** Values for this recipe's fields only, from a link's query string or the like. */
+export function knownValues(recipe: Recipe, given: Record<string, string | string[] | undefined>): FormValues {
+  const values: FormValues = {};
+  for (const field of recipe.fields) {
+    const value = given[field.name];
+    if (typeof value === "string") values[field.name] = value;
+  }
+  return values;
+}
+
+/** The form's values with the built-in dates, ready for templates. Text values are trimmed (not notes). */
+export function scopeFor(recipe: Recipe, values: FormValues, now = new Date()): Scope {
+  const scope: Scope = builtins(now);
+  for (const field of recipe.fields) {
+    const raw = values[field.name] ?? "";
+    scope[field.name] = field.type === "textarea" ? raw : raw.trim();
+  }
+  return scope;
+}
+
+export type Page = { offset: number };
+
+/** The request a recipe makes, as a composer draft (so it can also be opened in the console). */
+export function buildDraft(request: RecipeRequest, scope: Scope, paging?: { limit: string; offset: string; size: number; page: Page } | null): RequestDraft {
+  // Placeholders in the path fill whole segments, each encoded, so a value can never add a segment.
+  const path = request.path
+    .split("/")
+    .map((segment) => (segment.includes("{{") ? encodeURIComponent(fillText(segment, scope)) : segment))
+    .join("/");
+  const query = Object.entries(request.query ?? {}).flatMap(([name, template]) => {
+    if (paging && (name === paging.limit || name === paging.offset)) return [];
+    let value: string | undefined;
+    if (typeof template === "string") {
+      const filled = fillValue(template, scope);
+      value = filled === undefined ? undefined : typeof filled === "object" ? JSON.stringify(filled) : asText(filled);
+    } else if (typeof template === "number" || typeof template === "boolean") {
+      value = String(template);
+    } else {
+      const filled = fillJson(template, scope);
+      value = filled === undefined ? undefined : JSON.stringify(filled);
+    }
+    return value === undefined ? [] : [newRow(name, value)];
+  });
+  if (paging) query.push(newRow(paging.limit, String(paging.size)), newRow(paging.offset, String(paging.page.offset)));
+  const body = request.body === undefined ? "" : JSON.stringify(fillJson(request.body, scope) ?? {});
+  return { upstream: request.upstream, method: request.method, path, pathParams: {}, query, headers: [], body };
+}
+
+/** The main request for one page of results (offset 0 for the first). */
+export function recipeDraft(recipe: Recipe, scope: Scope, offset = 0): RequestDraft {
+  const paging = pagingOf(recipe);
+  return buildDraft(recipe.request, scope, paging ? { ...paging, page: { offset } } : null);
+}
+
+function isRecord(value: unknown): value is RecordItem {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The records in an answer: the body itself for a single-record recipe, else the list inside it. */
+export function recordsIn(recipe: Pick<Recipe, "result">, body: unknown): RecordItem[] | null {
+  if (recipe.result.single) return isRecord(body) ? [body] : null;
+  if (recipe.result.records) {
+    const list = valueAt(body, recipe.result.records);
+    return Array.isArray(list) && list.every(isRecord) ? list : null;
+  }
+  return recordsOf(body);
+}
+
+/** The first record a lookup found (its answer is a list or one record). */
+export function firstRecord(body: unknown): RecordItem | null {
+  const list = recordsOf(body);
+  if (list) return list[0] ?? null;
+  return isRecord(body) && Object.keys(body).length > 0 && !("count" in body) ? body : null;
+}
+
+/** How many records there are in all, when the answer says. */
+export function totalIn(recipe: Recipe, body: unknown): number | null {
+  const paging = pagingOf(recipe);
+  if (!paging?.total) return null;
+  const total = Number(valueAt(body, paging.total));
+  return Number.isFinite(total) ? total : null;
+}
+
+/** Whether "More results" should show: fewer loaded than the total, or (no total) the last page was full. */
+export function hasMore(recipe: Recipe, loaded: number, total: number | null, lastPageSize: number): boolean {
+  const paging = pagingOf(recipe);
+  if (!paging) return false;
+  return total !== null ? loaded < total : lastPageSize >= paging.size;
+}
+
+const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+function toDate(value: unknown): Date | null {
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) return new Date(value > 1e12 ? value : value * 1000);
+  if (typeof value === "string" && value.trim()) {
+    const asNumber = Number(value);
+    if (Number.isFinite(asNumber)) return toDate(asNumber);
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : new Date(ms);
+  }
+  return null;
+}
+
+/** One value shown as a column's format asks. */
+export function formatValue(value: unknown, format: RecipeColumn["format"]): string {
+  switch (format) {
+    case "date":
+      return toDate(value)?.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) ?? asText(value);
+    case "datetime":
+      return toDate(value)?.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) ?? asText(value);
+    case "money": {
+      const n = typeof value === "number" ? value : Number(value);
+      return value === "" || value === null || value === undefined || !Number.isFinite(n) ? asText(value) : money.format(n);
+    }
+    case "yes-no":
+      return value === true || value === "true" ? "Yes" : value === false || value === "false" ? "No" : asText(value);
+    default:
+      return asText(value);
+  }
+}
+
+export function cellText(column: RecipeColumn, record: RecordItem): string {
+  const whole = wholePlaceholder(column.value);
+  if (whole && !whole.filter) return formatValue(valueAt(record, whole.path), column.format);
+  return fillText(column.value, record).replace(/^[\s,]+|[\s,]+$/g, "").replace(/(,\s*){2,}/g, ", ");
+}
+
+/** Where a cell links to: the target recipe with its fields filled from this record, run at once. */
+export function cellLink(column: RecipeColumn, record: RecordItem): string | null {
+  if (!column.link) return null;
+  const params = new URLSearchParams({ recipe: column.link.recipe });
+  for (const [name, template] of Object.entries(column.link.values)) {
+    const value = fillText(template, record).trim();
+    if (!value) return null;
+    params.set(name, value);
+  }
+  params.set("run", "1");
+  return `/recipes?${params.toString()}`;
+}
+
+/** The records as rows of cell text, keyed by column label, for the CSV download. */
+export function csvRows(recipe: Recipe, records: RecordItem[]): Record<string, string>[] {
+  return records.map((record) => Object.fromEntries(recipe.result.columns.map((column) => [column.label, cellText(column, record)])));
+}
+
+const VERBS: Record<string, string> = { GET: "read", POST: "create", PUT: "change", PATCH: "change", DELETE: "delete" };
+
+/** The confirmation for a write recipe: its summary filled in, and what the form says, a line each. */
+export function recipeConfirmation(recipe: Recipe, scope: Scope, values: FormValues): WriteConfirmation {
+  const fields = recipeFields(recipe);
+  const details = fields.flatMap((field) => {
+    const value = (values[field.name] ?? "").trim();
+    if (!value) return [];
+    const shown = field.options?.find((o) => o.value === value)?.label ?? value;
+    return [`${field.label}: ${shown.length > 120 ? `${shown.slice(0, 119)}…` : shown}`];
+  });
+  const draft = recipeDraft(recipe, scope);
+  return {
+    method: recipe.request.method,
+    summary: fillText(recipe.confirm?.summary ?? `${recipe.name}`, scope).replace(/\s+/g, " ").replace(/\(\s*\)/g, "").trim(),
+    details: [...details, `${recipe.request.upstream === "legacy" ? "Legacy API" : "Platform API"}: ${draft.method} ${draft.path}`],
+    typed: recipe.confirm?.typed ? fillText(recipe.confirm.typed, scope).trim() : null,
+  };
+}
+
+export type Step = "lookup" | "request";
+
+type ProblemError = { field?: unknown; message?: unknown };
+
+/** "First name is required" from a JobNimbus `errors` list, using the form's labels where they match. */
+function fieldErrors(recipe: Recipe, problem: Problem | null): string {
+  const errors = (problem as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return problem?.detail ?? "";
+  const labelOf = (name: string) => {
+    const direct = recipe.fields.find((field) => field.name === name);
+    if (direct) return direct.label;
+    const template = valueAt(recipe.request.body, name);
+    const whole = typeof template === "string" ? wholePlaceholder(template) : null;
+    return recipe.fields.find((field) => field.name === whole?.path)?.label ?? name;
+  };
+  return (errors as ProblemError[])
+    .map((error) => `${typeof error.field === "string" ? `${labelOf(error.field)} ` : ""}${typeof error.message === "string" ? error.message : ""}`.trim())
+    .filter(Boolean)
+    .join("; ");
+}
+
+/**
+ * A failure in the recipe's own terms ("No contact matches 'Smith'", "Your key's access profile can't
+ * create contacts"); the Problem Details stay one click away in the UI.
+ */
+export function failureMessage(recipe: Recipe, step: Step, status: number, problem: Problem | null, scope: Scope, consoleOrigin?: string): string {
+  const lookup = step === "lookup" ? recipe.lookup : undefined;
+  const subject = lookup?.subject ?? recipe.subject;
+  const method = lookup ? "GET" : recipe.request.method;
+  const write = method !== "GET";
+  const slug = problem ? consoleProblemSlug(problem.type, consoleOrigin) : null;
+  if (slug) {
+    const entry = problemCatalog[slug];
+    return `${entry.explanation} ${entry.action}`;
+  }
+  if (status === 0) return "The console could not be reached: check your internet connection, then try again.";
+  if (status === 401) return "JobNimbus did not accept your API key: it may have been deleted or mistyped. Add it again in the keys panel (JobNimbus: Settings > API Keys).";
+  if (status === 403) {
+    if (!lookup && recipe.messages.forbidden) return fillText(recipe.messages.forbidden, scope);
+    return `Your key's access profile can't ${VERBS[method] ?? "use"} ${subject.many}. Ask whoever manages JobNimbus to widen it, or use another key.`;
+  }
+  if (status === 404) {
+    if (lookup) return fillText(lookup.notFound, scope);
+    if (recipe.messages.notFound) return fillText(recipe.messages.notFound, scope);
+    return `JobNimbus has no such ${subject.one}: it may have been deleted.`;
+  }
+  if (status === 400 || status === 422) {
+    if (!lookup && recipe.messages.invalid) return fillText(recipe.messages.invalid, scope);
+    const why = fieldErrors(recipe, problem);
+    return `JobNimbus did not accept ${write ? `this ${subject.one}` : "the search"}${why ? `: ${why}` : "."}`;
+  }
+  if (status === 429) {
+    return write
+      ? "JobNimbus is getting too many requests from this key. Nothing was changed: run the recipe again when the countdown ends (writes are never retried by themselves)."
+      : "JobNimbus is getting too many requests from this key. The console tries once more by itself when the countdown ends.";
+  }
+  return explainStatus(status) || `JobNimbus answered ${status}.`;
+}
+
+export function emptyMessage(recipe: Recipe, scope: Scope): string {
+  return recipe.messages.empty ? fillText(recipe.messages.empty, scope) : `No ${recipe.subject.many} found.`;
+}
+
+/** "Showing 25 of 52 jobs." for lists; the success message (or nothing) for single records and writes. */
+export function successMessage(recipe: Recipe, scope: Scope, records: RecordItem[], total: number | null): string | null {
+  if (recipe.messages.success) return fillText(recipe.messages.success, { ...scope, record: records[0] ?? {} });
+  if (recipe.result.single || isWrite(recipe)) return null;
+  const noun = (n: number) => (n === 1 ? recipe.subject.one : recipe.subject.many);
+  return total !== null && total > records.length
+    ? `Showing ${records.length} of ${total} ${noun(total)}.`
+    : `${records.length} ${noun(records.length)}.`;
+}
+
+export function resultTitle(recipe: Recipe, scope: Scope, total: number | null): string | null {
+  return recipe.result.title ? fillText(recipe.result.title, { ...scope, count: total ?? "" }) : null;
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseRecipes } from "./parse";
+import { pagingOf, type Recipe } from "./schema";
+
+const shippedText = readFileSync(new URL("../../recipes.json", import.meta.url), "utf8");
+
+function withRecipes(mutate: (recipes: Record<string, unknown>[]) => void): string {
+  const file = JSON.parse(shippedText) as { recipes: Record<string, unknown>[] };
+  mutate(file.recipes);
+  return JSON.stringify(file);
+}
+
+const minimal = {
+  id: "list-things",
+  name: "List things",
+  description: "Lists things.",
+  subject: { one: "thing", many: "things" },
+  request: { upstream: "platform", method: "GET", path: "crm/v1/contacts" },
+  result: { columns: [{ label: "Name", value: "{{display_name}}" }] },
+};
+
+describe("the shipped recipes.json", () => {
+  const parsed = parseRecipes(shippedText, "recipes.json");
+
+  it("checks out", () => {
+    expect(parsed).toMatchObject({ ok: true });
+  });
+
+  it("has the six office tasks from the issue, plus the contact record its links open", () => {
+    const ids = parsed.ok ? parsed.recipes.map((r) => r.id) : [];
+    expect(ids).toEqual(expect.arrayContaining(["find-contact", "jobs-in-status", "tasks-this-week", "job-activity", "add-job-note", "create-contact", "show-contact"]));
+  });
+
+  it("uses both APIs, and every write has a confirmation", () => {
+    const recipes = parsed.ok ? parsed.recipes : [];
+    expect(new Set(recipes.map((r) => r.request.upstream))).toEqual(new Set(["platform", "legacy"]));
+    for (const recipe of recipes.filter((r) => r.request.method !== "GET")) expect(recipe.confirm?.summary, recipe.id).toBeTruthy();
+  });
+});
+
+describe("parseRecipes: one line naming the bad entry", () => {
+  const bad = (mutate: (recipes: Record<string, unknown>[]) => void) => {
+    const result = parseRecipes(withRecipes(mutate), "recipes.json");
+    expect(result.ok).toBe(false);
+    const message = result.ok ? "" : result.message;
+    expect(message).not.toContain("\n");
+    return message;
+  };
+
+  it("names the recipe by id and position, and the field inside it", () => {
+    const message = bad((recipes) => {
+      (recipes[1]!.fields as Record<string, unknown>[])[0]!.type = "colour";
+    });
+    expect(message).toMatch(/^recipes\.json: recipe "show-contact" \(entry 2\): fields\[0\]\.type /);
+    expect(message).toContain("text");
+  });
+
+  it("says a required member is missing", () => {
+    const message = bad((recipes) => {
+      delete recipes[0]!.name;
+    });
+    expect(message).toMatch(/recipe "find-contact" \(entry 1\): name is missing/);
+  });
+
+  it("catches typos in member names", () => {
+    const message = bad((recipes) => {
+      const result = recipes[2]!.result as Record<string, unknown>;
+      result.colums = result.columns;
+    });
+    expect(message).toMatch(/recipe "jobs-in-status" \(entry 3\): result has an unknown key "colums"/);
+  });
+
+  it("refuses a placeholder that names no field", () => {
+    const message = bad((recipes) => {
+      (recipes[0]!.request as { query: Record<string, string> }).query.q = "{{query}}";
+    });
+    expect(message).toMatch(/recipe "find-contact" \(entry 1\): request uses \{\{query\}\}, but the recipe has no field or lookup called "query"/);
+  });
+
+  it("refuses a write without a confirmation, and a DELETE without a typed confirmation", () => {
+    expect(bad((recipes) => delete recipes[6]!.confirm)).toMatch(/recipe "create-contact" \(entry 7\): confirm is required: this recipe sends POST/);
+    expect(
+      parseRecipes(JSON.stringify({ recipes: [{ ...minimal, request: { ...minimal.request, method: "DELETE", path: "crm/v1/contacts/{{id}}" }, fields: [{ name: "id", label: "Id" }], confirm: { summary: "Delete {{id}}" } }] }), "x.json"),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/confirm\.typed is required for a DELETE/) });
+  });
+
+  it("refuses links to recipes that do not exist, and to fields they do not have", () => {
+    expect(bad((recipes) => {
+      ((recipes[0]!.result as { columns: { link?: { recipe: string } }[] }).columns[0]!.link!).recipe = "show-kontakt";
+    })).toMatch(/result\.columns\[0\]\.link\.recipe points to "show-kontakt"/);
+    expect(bad((recipes) => {
+      ((recipes[0]!.result as { columns: { link?: { values: Record<string, string> } }[] }).columns[0]!.link!).values = { jnid: "{{jnid}}" };
+    })).toMatch(/"show-contact" has no field called "jnid"/);
+  });
+
+  it("refuses repeated ids and select fields without options", () => {
+    expect(bad((recipes) => (recipes[2]!.id = "find-contact"))).toMatch(/recipe "find-contact" \(entry 3\): id "find-contact" is used by an earlier recipe/);
+    expect(bad((recipes) => delete (recipes[2]!.fields as Record<string, unknown>[])[0]!.options)).toMatch(/fields\[0\]\.options is a "select" and needs "options"/);
+  });
+
+  it("refuses a lookup that writes, a path with a host and an unknown filter", () => {
+    expect(bad((recipes) => ((recipes[4]!.lookup as { request: { method: string } }).request.method = "POST"))).toMatch(/lookup\.request\.method must be a GET/);
+    expect(bad((recipes) => ((recipes[0]!.request as { path: string }).path = "https://evil.example/x"))).toMatch(/request\.path must be a path such as crm\/v1\/contacts/);
+    expect(bad((recipes) => ((recipes[0]!.request as { query: Record<string, string> }).query.q = "{{q|shout}}"))).toMatch(/unknown filter "\|shout"/);
+  });
+
+  it("reports broken JSON with its line and column, and counts further problems", () => {
+    const broken = parseRecipes('{\n  "recipes": [\n    {"id": "x",}\n  ]\n}', "RECIPES_FILE (bad.json)");
+    expect(broken).toEqual({ ok: false, message: expect.stringMatching(/^RECIPES_FILE \(bad\.json\) is not valid JSON: .+ at line 3, column \d+$/) });
+    const many = parseRecipes(JSON.stringify({ recipes: [{ id: "Bad Id" }] }), "r.json");
+    expect(many.ok ? "" : many.message).toMatch(/^r\.json: recipe "Bad Id" \(entry 1\): id must be lower-case .+ \(and \d+ more problems\)$/);
+  });
+
+  it("refuses an empty file and unknown top-level keys", () => {
+    expect(parseRecipes('{"recipes": []}', "r.json")).toEqual({ ok: false, message: "r.json: recipes needs at least one recipe" });
+    expect(parseRecipes('{"recipe": []}', "r.json")).toEqual({ ok: false, message: 'r.json: recipes is missing (expected array) (and 1 more problem)' });
+  });
+});
+
+describe("defaults", () => {
+  const one = (extra: Partial<Recipe> & Record<string, unknown>) => {
+    const parsed = parseRecipes(JSON.stringify({ recipes: [{ ...minimal, ...extra }] }), "r.json");
+    if (!parsed.ok) throw new Error(parsed.message);
+    return parsed.recipes[0]!;
+  };
+
+  it("fills field defaults and pages each API its own way", () => {
+    const platform = one({ fields: [{ name: "q", label: "Search" }] } as never);
+    expect(platform.fields[0]).toMatchObject({ type: "text", required: false });
+    expect(pagingOf(platform)).toEqual({ limit: "limit", offset: "offset", size: 25, total: "count" });
+    const legacy = one({ request: { upstream: "legacy", method: "GET", path: "contacts" } } as never);
+    expect(pagingOf(legacy)).toEqual({ limit: "size", offset: "from", size: 25, total: "count" });
+    expect(pagingOf(one({ paging: false } as never))).toBeNull();
+    expect(pagingOf(one({ result: { single: true, columns: minimal.result.columns } } as never))).toBeNull();
+  });
+});
