@@ -1,6 +1,7 @@
 "use client";
 // The console page: who is signed in, their keys, the composer, the answer, and the
 // request's history, saved requests and share link.
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { consoleFetch } from "@/lib/client/console-fetch";
@@ -18,7 +19,11 @@ import { useSend, type ReceivedResponse } from "./composer/use-send";
 import { KeysPanel, type KeySummary } from "./keys-panel";
 import { RequestTools } from "./request-tools";
 import { RequestsPanel } from "./requests-panel";
-import { ResponseViewer } from "./response/response-viewer";
+// The answer views (table, tree, JSON, files) load with the first answer, not with the page.
+const ResponseViewer = dynamic(() => import("./response/response-viewer").then((m) => m.ResponseViewer), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-600 dark:text-slate-400">Opening the answer…</p>,
+});
 
 type Props = { user: { email: string; role: "viewer" | "editor" }; bases: UpstreamBases };
 
