@@ -179,7 +179,7 @@ test("each fault of JobNimbus gets a clear answer without anything about the key
 
 // ---- a thousand at once ----
 
-/** Plain checks (see `must`): each returns nothing or throws with what was wrong. */
+/** A kind of fault and its check, a plain one (see `must`): it returns, or throws saying what was wrong. */
 type Kind = { name: string; weight: number; path: string; headers?: Record<string, string>; check: (reply: PartialReply) => void };
 
 function aboutTheKey(reply: PartialReply): string[] {

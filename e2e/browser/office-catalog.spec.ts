@@ -90,7 +90,9 @@ test("a write from the catalogue: dates as date pickers, body fields checked, th
   await dialog.confirm.click();
   const res = await answered;
   expect(res.status()).toBe(201);
-  const task = (await res.json()) as { title: string; date_end: number; priority: number };
+  // Read from the page: Playwright's Response.body() does not always settle for streamed proxy answers.
+  await expect(consolePage.answer.status).toHaveText("201");
+  const task = await consolePage.answer.bodyJson<{ title: string; date_end: number; priority: number }>();
   expect(task).toMatchObject({ title: "Inspect the ridge vent", priority: 2 });
   expect(new Date(task.date_end * 1000).getFullYear()).toBe(2030);
 });
