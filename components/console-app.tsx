@@ -2,9 +2,7 @@
 // The console page: who is signed in, their keys, the composer, the answer, and the
 // request's history, saved requests and share link.
 import dynamic from "next/dynamic";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { consoleFetch } from "@/lib/client/console-fetch";
 import { addToHistory, historyEntryFor, loadHistory, type HistoryEntry } from "@/lib/client/history";
 import { emptyDraft, type RequestDraft, type UpstreamBases } from "@/lib/client/request-model";
 import { listSaved, type SavedRequest } from "@/lib/client/saved";
@@ -16,9 +14,10 @@ import { CatalogPanel } from "./catalog/catalog-panel";
 import { OperationForm } from "./catalog/operation-form";
 import { RequestComposer } from "./composer/request-composer";
 import { useSend, type ReceivedResponse } from "./composer/use-send";
-import { KeysPanel, type KeySummary } from "./keys-panel";
+import { KeysPanel } from "./keys-panel";
 import { RequestTools } from "./request-tools";
 import { RequestsPanel } from "./requests-panel";
+import { useKeys } from "./use-keys";
 // The answer views (table, tree, JSON, files) load with the first answer, not with the page.
 const ResponseViewer = dynamic(() => import("./response/response-viewer").then((m) => m.ResponseViewer), {
   ssr: false,
@@ -28,8 +27,7 @@ const ResponseViewer = dynamic(() => import("./response/response-viewer").then((
 type Props = { user: { email: string; role: "viewer" | "editor" }; bases: UpstreamBases };
 
 export function ConsoleApp({ user, bases }: Props) {
-  const [keys, setKeys] = useState<KeySummary[] | null>(null);
-  const [keysError, setKeysError] = useState<string | null>(null);
+  const { keys, error: keysError, reload: reloadKeys, active } = useKeys();
   const [draft, setDraft] = useState<RequestDraft>(emptyDraft);
   const [response, setResponse] = useState<ReceivedResponse | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
@@ -42,27 +40,6 @@ export function ConsoleApp({ user, bases }: Props) {
   // Counts answers, so each one gets a fresh viewer (and countdown) even when two look alike.
   const [answers, setAnswers] = useState(0);
   const sentDraft = useRef<RequestDraft | null>(null);
-  const router = useRouter();
-
-  const reloadKeys = useCallback(async () => {
-    const res = await consoleFetch("/api/keys");
-    if (res.status === 401) {
-      router.replace("/signin");
-      return;
-    }
-    if (!res.ok) {
-      setKeysError("Your keys could not be loaded. Reload the page to try again.");
-      return;
-    }
-    const body = (await res.json()) as { keys: KeySummary[] };
-    setKeys(body.keys);
-    setKeysError(null);
-  }, [router]);
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading the keys once on mount
-    void reloadKeys();
-  }, [reloadKeys]);
 
   // Browser-only state (history, saved requests, a shared request in the URL) is read after hydration.
   useEffect(() => {
@@ -87,7 +64,6 @@ export function ConsoleApp({ user, bases }: Props) {
     }
   }, []);
   const { send, cancel, progress } = useSend(onDone);
-  const active = keys?.find((k) => k.active);
 
   const sendDraft = useCallback(() => {
     sentDraft.current = draft;
