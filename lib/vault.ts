@@ -2,8 +2,9 @@
 // HttpOnly cookie bound to their sign-in. One of two modules that ever hold a key.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { sealData, unsealData } from "iron-session";
+import { sealData } from "iron-session";
 import { readCookie } from "./cookies";
+import { openSeal } from "./iron-open";
 import { getEnv, isHttps, type Env } from "./env";
 
 export type StoredKey = { id: string; label: string; key: string; createdAt: string; active: boolean };
@@ -33,8 +34,16 @@ function passwordId(secret: string): number {
   return Number.parseInt(createHash("sha256").update(secret).digest("hex").slice(0, 8), 16);
 }
 
-function passwords(env: Env): Record<number, string> {
-  return Object.fromEntries(env.VAULT_SECRET.map((secret) => [passwordId(secret), secret]));
+const passwordMaps = new WeakMap<readonly string[], Record<string, string>>();
+
+/** Every VAULT_SECRET by its id, computed once per parsed env (its list is never mutated). */
+function passwords(env: Env): Record<string, string> {
+  let map = passwordMaps.get(env.VAULT_SECRET);
+  if (!map) {
+    map = Object.fromEntries(env.VAULT_SECRET.map((secret) => [String(passwordId(secret)), secret]));
+    passwordMaps.set(env.VAULT_SECRET, map);
+  }
+  return map;
 }
 
 /** Whole seconds left until the vault's end (sealedAt + VAULT_TTL_SECONDS). */
@@ -48,19 +57,6 @@ export async function sealVault(vault: Vault, env: Env = getEnv()): Promise<stri
   return sealData(vault, { password: { [passwordId(first)]: first }, ttl: Math.max(1, secondsLeft(vault, env)) });
 }
 
-/**
- * Iron seals read "Fe26.2*{pwId}*salt*iv*data*{expiry}*hmacSalt*hmac~2". iron-session
- * answers every failure with {}, so the reason is read off the seal to be logged.
- */
-function whyUnreadable(seal: string, env: Env): VaultRejection {
-  const parts = seal.split("~")[0]?.split("*") ?? [];
-  if (parts.length !== 8 || parts[0] !== "Fe26.2") return "malformed";
-  if (!Object.hasOwn(passwords(env), parts[1] ?? "")) return "unknown-password";
-  const expiry = Number(parts[5]);
-  if (expiry && expiry <= Date.now()) return "expired";
-  return "tampered";
-}
-
 function isVault(value: unknown): value is Vault {
   const v = value as Partial<Vault> | null;
   return typeof v?.owner === "string" && Array.isArray(v.keys) && typeof v.sealedAt === "number";
@@ -68,17 +64,17 @@ function isVault(value: unknown): value is Vault {
 
 export type OpenedVault = { vault: Vault; rejected?: VaultRejection };
 
-/** Unseals a cookie value for `owner`; anything wrong reads as an empty vault, with the reason. */
+/**
+ * Unseals a cookie value for `owner`; anything wrong reads as an empty vault, with the reason.
+ * Synchronous node:crypto (lib/iron-open.ts); async so callers don't depend on that.
+ */
 export async function openVault(seal: string | undefined, owner: string, env: Env = getEnv()): Promise<OpenedVault> {
   const empty: Vault = { owner, keys: [], sealedAt: Date.now() };
   if (!seal) return { vault: empty };
-  let data: unknown;
-  try {
-    data = await unsealData(seal, { password: passwords(env), ttl: env.VAULT_TTL_SECONDS });
-  } catch {
-    data = undefined;
-  }
-  if (!isVault(data)) return { vault: empty, rejected: whyUnreadable(seal, env) };
+  const opened = openSeal(seal, passwords(env));
+  if (!opened.ok) return { vault: empty, rejected: opened.reason };
+  const data = opened.data;
+  if (!isVault(data)) return { vault: empty, rejected: "malformed" };
   if (data.owner !== owner) return { vault: empty, rejected: "other-user" };
   // Exact, where iron allows 60 s of clock skew; also applies a lowered VAULT_TTL_SECONDS to older cookies.
   if (secondsLeft(data, env) <= 0) return { vault: empty, rejected: "expired" };
