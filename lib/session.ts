@@ -1,7 +1,13 @@
 // Who is calling: decodes the next-auth session JWT straight from the request's cookie.
 // Route handlers call this themselves; nothing relies on proxy.ts for identity.
+//
+// The same checks as next-auth's `decode()` (A256GCM tag, `exp` and `nbf` with 15 s of clock
+// tolerance), with its key derived once per NEXTAUTH_SECRET instead of once per call, and an
+// algorithm allowlist on top. A token already verified is remembered by its value (it is
+// immutable), its expiry re-checked on every hit: see docs/benchmarks.md for what this saves.
 import "server-only";
-import { decode } from "next-auth/jwt";
+import { createSecretKey, hkdfSync, type KeyObject } from "node:crypto";
+import { jwtDecrypt } from "jose";
 import { z } from "@/lib/zod";
 import { sessionCookieName } from "./auth-cookies";
 import { readCookie } from "./cookies";
@@ -16,14 +22,61 @@ const sessionSchema = z.object({
 });
 export type ConsoleSession = z.infer<typeof sessionSchema>;
 
+/** next-auth's own tolerance in `decode()`. */
+const CLOCK_TOLERANCE_S = 15;
+/** Tokens remembered per process; the oldest is dropped first. */
+export const SESSION_CACHE_SIZE = 2_000;
+
+type Verified = { session: ConsoleSession; exp?: number; nbf?: number };
+let state: { secret: string; key: KeyObject; verified: Map<string, Verified> } | undefined;
+
+/** next-auth 4's encryption key: HKDF-SHA256 of the secret, empty salt, its fixed info string. */
+function stateFor(secret: string) {
+  if (state?.secret !== secret) {
+    const key = createSecretKey(Buffer.from(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32)));
+    state = { secret, key, verified: new Map() };
+  }
+  return state;
+}
+
+function isCurrent({ exp, nbf }: Verified, nowS: number): boolean {
+  if (exp !== undefined && nowS - CLOCK_TOLERANCE_S >= exp) return false;
+  if (nbf !== undefined && nowS + CLOCK_TOLERANCE_S < nbf) return false;
+  return true;
+}
+
+function remember(verified: Map<string, Verified>, token: string, entry: Verified): void {
+  if (verified.size >= SESSION_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+  verified.set(token, entry);
+}
+
+/** How many verified tokens are remembered now (for tests of the bound). */
+export function rememberedSessions(): number {
+  return state?.verified.size ?? 0;
+}
 
 export async function readSession(request: Request, env: Env = getEnv()): Promise<ConsoleSession | null> {
   const token = readCookie(request.headers.get("cookie"), sessionCookieName(env));
   if (!token) return null;
+  const { key, verified } = stateFor(env.NEXTAUTH_SECRET);
+  const nowS = Date.now() / 1000;
+  const known = verified.get(token);
+  if (known) {
+    if (isCurrent(known, nowS)) return known.session;
+    verified.delete(token);
+    return null;
+  }
   try {
-    const payload = await decode({ token, secret: env.NEXTAUTH_SECRET });
+    const { payload } = await jwtDecrypt(token, key, {
+      clockTolerance: CLOCK_TOLERANCE_S,
+      keyManagementAlgorithms: ["dir"],
+      contentEncryptionAlgorithms: ["A256GCM"],
+    });
     const parsed = sessionSchema.safeParse(payload);
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    const session = Object.freeze(parsed.data);
+    remember(verified, token, { session, exp: payload.exp, nbf: payload.nbf });
+    return session;
   } catch {
     return null;
   }
