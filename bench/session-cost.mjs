@@ -1,13 +1,21 @@
 // Per-request cost of reading who is calling and their key, in-process, with the run's real
-// secrets and the real cookies the console set at sign-in and on POST /api/keys. It repeats what
-// lib/session.ts and lib/vault.ts do per proxied call, using the same libraries (lib/*.ts itself
-// is server-only TypeScript and is not imported):
-//   next-auth/jwt decode → zod session schema → sha256 password ids → iron-session unsealData.
+// secrets and the real cookies the console set at sign-in and on POST /api/keys. Two ways:
+//   the libraries' own calls: next-auth/jwt decode → zod session schema → iron-session unsealData;
+//   what lib/session.ts and lib/vault.ts do now: jose jwtDecrypt with next-auth's key derived
+//   once (the same call lib/session.ts makes) → zod → lib/iron-open.ts's openSeal (the real
+//   module, transpiled with TypeScript into a temporary file, `server-only` left out).
+// lib/session.ts's cache of verified tokens is not measured: a hit is one Map lookup.
 // Reported as wall µs per op (awaited one after another) and CPU µs per op (process.cpuUsage,
 // which also counts libuv threadpool threads where WebCrypto and crypto.hkdf do their work).
-import { createHash } from "node:crypto";
+import { createHash, createSecretKey, hkdfSync } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { jwtDecrypt } from "jose";
 import { decode } from "next-auth/jwt";
 import { unsealData } from "iron-session";
+import ts from "typescript";
 import { z } from "zod";
 
 z.config({ jitless: true }); // as lib/zod.ts: the console runs zod without JIT
@@ -21,6 +29,19 @@ const sessionSchema = z.object({
 
 function passwordId(secret) {
   return Number.parseInt(createHash("sha256").update(secret).digest("hex").slice(0, 8), 16);
+}
+
+/** lib/iron-open.ts as the console runs it, minus the `server-only` marker (a bundler-only module). */
+async function loadOpenSeal() {
+  const source = readFileSync(new URL("../lib/iron-open.ts", import.meta.url), "utf8").replace(/^import "server-only";$/m, "");
+  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+  const dir = mkdtempSync(join(tmpdir(), "jnc-bench-"));
+  try {
+    writeFileSync(join(dir, "iron-open.mjs"), outputText);
+    return (await import(pathToFileURL(join(dir, "iron-open.mjs")).href)).openSeal;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function measure(fn, iterations) {
@@ -68,6 +89,21 @@ export async function sessionCost({ sessionToken, nextauthSecret, vaultSeal, vau
     const opened = await unsealData(vaultSeal, { password: passwords(), ttl: ttlSeconds });
     sink += session.success && opened.owner ? 1 : 0;
   }, iterations);
+
+  const openSeal = await loadOpenSeal();
+  const key = createSecretKey(Buffer.from(hkdfSync("sha256", nextauthSecret, "", "NextAuth.js Generated Encryption Key", 32)));
+  const decryptOptions = { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"] };
+  const passwordMap = Object.fromEntries(vaultSecrets.map((s) => [String(passwordId(s)), s]));
+  const opened = openSeal(vaultSeal, passwordMap);
+  if (!opened.ok || opened.data.owner !== vault.owner) throw new Error("session cost: lib/iron-open.ts did not open the vault");
+  rows.jwtDecrypt = await measure(async () => (sink += (await jwtDecrypt(sessionToken, key, decryptOptions)).payload.sid.length), iterations);
+  rows.openSeal = measureSync(() => (sink += openSeal(vaultSeal, passwordMap).data.keys.length), iterations);
+  rows.now = await measure(async () => {
+    const session = sessionSchema.safeParse((await jwtDecrypt(sessionToken, key, decryptOptions)).payload);
+    const read = openSeal(vaultSeal, passwordMap);
+    sink += session.success && read.ok ? 1 : 0;
+  }, iterations);
+  rows.nowCached = measureSync(() => (sink += openSeal(vaultSeal, passwordMap).ok ? 1 : 0), iterations);
   if (sink === 0) throw new Error("unreachable");
   return { rows, sizes: { sessionToken: sessionToken.length, vaultSeal: vaultSeal.length, payloadJson: payloadJson.length, vaultJson: vaultJson.length } };
 }
