@@ -23,20 +23,47 @@ const invalid = (field, message) =>
   new HttpError(422, `Invalid query parameter "${field}": ${message}`, { extensions: { errors: [{ field, message }] } });
 
 /**
+ * One whole-number query parameter: `fallback` when absent, a 422 naming it when not a whole
+ * number from `min` to `max` (max 0: no upper bound).
+ * @param {URLSearchParams} params
+ */
+export function parseWholeNumber(params, name, fallback, max, min = 0) {
+  const raw = params.get(name);
+  if (raw === null || raw === "") return fallback;
+  const range = max ? ` from ${min} to ${max}` : ` of ${min} or more`;
+  if (!/^\d+$/.test(raw.trim())) throw invalid(name, `must be a whole number${range}, got "${raw.slice(0, 40)}".`);
+  const n = Number(raw.trim());
+  if (max && n > max) throw invalid(name, `must be at most ${max}, got ${n}.`);
+  if (n < min) throw invalid(name, `must be at least ${min}, got ${n}.`);
+  if (!Number.isSafeInteger(n)) throw invalid(name, "is too large.");
+  return n;
+}
+
+/**
  * @param {URLSearchParams} params
  * @param {{ limitName: string, offsetName: string, defaultLimit: number, maxLimit: number }} names
  */
 export function parsePaging(params, { limitName, offsetName, defaultLimit, maxLimit }) {
-  const read = (name, fallback, max) => {
-    const raw = params.get(name);
-    if (raw === null || raw === "") return fallback;
-    if (!/^\d+$/.test(raw.trim())) throw invalid(name, `must be a whole number${max ? ` from 0 to ${max}` : " of 0 or more"}, got "${raw.slice(0, 40)}".`);
-    const n = Number(raw.trim());
-    if (max && n > max) throw invalid(name, `must be at most ${max}, got ${n}.`);
-    if (!Number.isSafeInteger(n)) throw invalid(name, "is too large.");
-    return n;
-  };
-  return { limit: read(limitName, defaultLimit, maxLimit), offset: read(offsetName, 0, 0) };
+  return { limit: parseWholeNumber(params, limitName, defaultLimit, maxLimit), offset: parseWholeNumber(params, offsetName, 0, 0) };
+}
+
+/** An opaque cursor: the sort key of the last record a page held. */
+export function encodeCursor(key) {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+/** The key in a cursor this API gave out, or a 422 naming the parameter. */
+export function decodeCursor(params, name, isKey) {
+  const raw = params.get(name);
+  if (raw === null || raw === "") return null;
+  let key;
+  try {
+    key = /^[\w-]{1,200}$/.test(raw) ? JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) : undefined;
+  } catch {
+    key = undefined;
+  }
+  if (!isKey(key)) throw invalid(name, "is not a cursor this API handed out; leave it out to start from the first page.");
+  return key;
 }
 
 export const SEARCH_FIELDS = [

@@ -201,6 +201,78 @@ describe("Platform API lists", () => {
   });
 });
 
+describe("Platform API activity feed (cursor paging)", () => {
+  // One test below adds a note; later suites count the seeded activities.
+  afterAll(() => server.reset());
+
+  async function allPages(query = "") {
+    const pages: Json[][] = [];
+    let cursor: string | null = null;
+    do {
+      const { res, body }: { res: Response; body: Json } = await json(`/crm/v1/activities/feed?limit=100${query}${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(res.status).toBe(200);
+      pages.push(body.results);
+      cursor = body.next_cursor;
+      expect(pages.length).toBeLessThan(50);
+    } while (cursor !== null);
+    return pages;
+  }
+
+  it("gives 20 newest-first records and a cursor; the cursor's page carries on without overlap", async () => {
+    const first = await json("/crm/v1/activities/feed");
+    expect(first.res.status).toBe(200);
+    expect(Object.keys(first.body).sort()).toEqual(["next_cursor", "results"]);
+    expect(first.body.results).toHaveLength(20);
+    expect(typeof first.body.next_cursor).toBe("string");
+    const dates = first.body.results.map((r: Json) => r.date_created);
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    const second = await json(`/crm/v1/activities/feed?cursor=${first.body.next_cursor}`);
+    expect(second.body.results).toHaveLength(20);
+    expect(second.body.results[0].date_created).toBeLessThanOrEqual(dates[dates.length - 1]);
+    const ids = new Set(first.body.results.map((r: Json) => r.jnid));
+    for (const r of second.body.results) expect(ids.has(r.jnid)).toBe(false);
+    const both = await json("/crm/v1/activities/feed?limit=40");
+    expect(both.body.results.map((r: Json) => r.jnid)).toEqual([...first.body.results, ...second.body.results].map((r: Json) => r.jnid));
+  });
+
+  it("walks every activity once and ends with next_cursor null", async () => {
+    const { count } = (await json("/crm/v1/activities?limit=1")).body;
+    const pages = await allPages();
+    const ids = pages.flat().map((r) => r.jnid);
+    expect(ids).toHaveLength(count);
+    expect(new Set(ids).size).toBe(count);
+    expect(pages.at(-1)!.length).toBeGreaterThan(0);
+  });
+
+  it("filters by type, and a note added meanwhile does not shift the pages still to come", async () => {
+    const calls = (await allPages("&type=call%20log")).flat();
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((r) => r.record_type_name === "Call log")).toBe(true);
+    const first = await json("/crm/v1/activities/feed?limit=5");
+    const before = await json(`/crm/v1/activities/feed?limit=5&cursor=${first.body.next_cursor}`);
+    const job = (await json("/crm/v1/jobs?limit=1")).body.results[0];
+    expect((await postJson("/crm/v1/activities", { note: "Feed test note", primary: { id: job.jnid } })).res.status).toBe(201);
+    const after = await json(`/crm/v1/activities/feed?limit=5&cursor=${first.body.next_cursor}`);
+    expect(after.body.results.map((r: Json) => r.jnid)).toEqual(before.body.results.map((r: Json) => r.jnid));
+    expect((await json("/crm/v1/activities/feed?limit=1")).body.results[0].note).toBe("Feed test note");
+  });
+
+  it("refuses a cursor it did not hand out, a limit out of range, and writes", async () => {
+    for (const bad of ["zzz", "eyJ4IjoxfQ", "not%20a%20cursor"]) {
+      const { res, body } = await json(`/crm/v1/activities/feed?cursor=${bad}`);
+      expectProblem(res, body, 422, "validation-error", "/crm/v1/activities/feed");
+      expect(body.errors[0].field).toBe("cursor");
+    }
+    for (const bad of ["0", "101", "x"]) {
+      const { res, body } = await json(`/crm/v1/activities/feed?limit=${bad}`);
+      expectProblem(res, body, 422, "validation-error", "/crm/v1/activities/feed");
+      expect(body.errors[0].field).toBe("limit");
+    }
+    const { res, body } = await json("/crm/v1/activities/feed", { method: "POST" });
+    expectProblem(res, body, 405, "method-not-allowed", "/crm/v1/activities/feed");
+  });
+});
+
 describe("Legacy API lists and filters", () => {
   it("pages with size/from: disjoint pages and the full count", async () => {
     const a = await json("/api1/jobs?size=15&from=0");

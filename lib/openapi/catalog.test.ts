@@ -29,7 +29,7 @@ describe("the shipped document for the mock API", () => {
 
   it("describes both APIs, every operation the mock serves, grouped by tag", () => {
     expect(catalog.title).toBe("JobNimbus API (mock)");
-    expect(catalog.operations).toHaveLength(47);
+    expect(catalog.operations).toHaveLength(48);
     expect(catalog.tags.map((t) => t.name)).toEqual(["Contacts", "Jobs", "Tasks", "Activities", "Legacy: contacts", "Legacy: jobs", "Legacy: tasks", "Legacy: activities", "Legacy: files"]);
     expect(catalog.notes).toEqual([]);
   });
