@@ -1,14 +1,30 @@
 "use client";
-// The endpoint catalogue in the sidebar: operations from the server's OpenAPI document (or one
-// uploaded here), searchable and grouped by tag. A bad document is explained; the console goes on.
-import { useEffect, useMemo, useState, type ChangeEvent } from "react";
+// The endpoint catalogue in the sidebar: operations from the server's OpenAPI document, or from
+// one uploaded here (JSON or YAML), which this browser keeps for the next visit until someone
+// goes back to the server's. Searchable, grouped by tag. A bad document is explained; the console goes on.
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { consoleFetch } from "@/lib/client/console-fetch";
-import { catalogFromText, type Catalog, type CatalogOperation } from "@/lib/openapi/catalog";
+import type { Catalog, CatalogOperation } from "@/lib/openapi/catalog";
+import type { KeepResult } from "@/lib/openapi/kept-document";
 import { parseProblem } from "@/lib/problem";
 
 type Props = { role: "viewer" | "editor"; selectedId: string | null; onPick: (operation: CatalogOperation) => void };
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+// Reading a document (YAML, zod, the catalogue builder) and keeping one load only when needed,
+// never with the console page itself.
+const loadReader = () => import("@/lib/openapi/upload");
+const loadShelf = () => import("@/lib/openapi/kept-document").then((m) => m.indexedDbShelf());
+
+/** An uploaded document in use; `kept` is null while the browser is still storing it. */
+type Uploaded = { catalog: Catalog; name: string; kept: KeepResult | null; restored: boolean };
+
+function keptText(uploaded: Uploaded): string {
+  if (!uploaded.kept) return "Keeping it in this browser…";
+  if (!uploaded.kept.ok) return `It is used in this tab only: ${uploaded.kept.reason}.`;
+  return uploaded.restored ? "Kept in this browser from your last visit." : "Kept in this browser: it will still be here on your next visit.";
+}
 
 const METHOD_COLOURS: Record<string, string> = {
   GET: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100",
@@ -26,8 +42,13 @@ function matches(operation: CatalogOperation, words: string[]): boolean {
 export function CatalogPanel({ role, selectedId, onPick }: Props) {
   const [server, setServer] = useState<{ catalog: Catalog; source: string } | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
-  const [uploaded, setUploaded] = useState<{ catalog: Catalog; name: string } | null>(null);
+  const [uploaded, setUploaded] = useState<Uploaded | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
+  // A document kept from an earlier visit is looked for first, so the server's does not flash by.
+  const [restoring, setRestoring] = useState(true);
+  // Set once someone uploads or goes back to the server's document: a late restore must not undo that.
+  const chosen = useRef(false);
   const [search, setSearch] = useState("");
 
   useEffect(() => {
@@ -48,21 +69,75 @@ export function CatalogPanel({ role, selectedId, onPick }: Props) {
     };
   }, []);
 
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const shelf = await loadShelf();
+        const stored = await shelf.load();
+        if (stored === undefined || stored === null) return;
+        const restored = (await loadReader()).catalogFromKept(stored);
+        if (!live || chosen.current) return;
+        if (!restored) {
+          await shelf.forget();
+        } else if (restored.result.ok) {
+          setUploaded({ catalog: restored.result.catalog, name: restored.kept.name, kept: { ok: true }, restored: true });
+        } else {
+          await shelf.forget();
+          setUploadError(`the document kept from your last visit can no longer be read: ${restored.result.error}`);
+        }
+      } catch {
+        // The reader could not be loaded (offline): the server's catalogue is shown.
+      } finally {
+        if (live) setRestoring(false);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+
   async function upload(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
     setUploadError(null);
     if (file.size > MAX_UPLOAD_BYTES) {
-      setUploadError(`${file.name} is over 5 MB.`);
+      setUploadError(`${file.name} is over 5 MB`);
       return;
     }
-    const result = catalogFromText(await file.text(), file.name);
-    if (!result.ok) setUploadError(result.error);
-    else setUploaded({ catalog: result.catalog, name: file.name });
+    setReading(file.name);
+    try {
+      const [text, reader] = await Promise.all([file.text(), loadReader()]);
+      const result = reader.catalogFromText(text, file.name);
+      if (!result.ok) {
+        setUploadError(result.error);
+        return;
+      }
+      chosen.current = true;
+      const next: Uploaded = { catalog: result.catalog, name: file.name, kept: null, restored: false };
+      setUploaded(next);
+      const kept = await (await loadShelf()).keep(file.name, text);
+      setUploaded((current) => (current === next ? { ...next, kept } : current));
+    } catch {
+      setUploadError(`${file.name} could not be read here: the console's document reader did not load (check the connection and try again)`);
+    } finally {
+      setReading(null);
+    }
   }
 
-  const catalog = uploaded?.catalog ?? server?.catalog ?? null;
+  async function backToServerCatalog() {
+    chosen.current = true;
+    setUploadError(null);
+    try {
+      await (await loadShelf()).forget();
+    } catch {
+      // Nothing was kept if the shelf cannot even load.
+    }
+    setUploaded(null);
+  }
+
+  const catalog = uploaded?.catalog ?? (restoring ? null : (server?.catalog ?? null));
   const groups = useMemo(() => {
     if (!catalog) return [];
     const words = search.toLowerCase().split(/\s+/).filter(Boolean);
@@ -78,10 +153,24 @@ export function CatalogPanel({ role, selectedId, onPick }: Props) {
       </h2>
       {catalog ? (
         <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="catalog-source">
-          {catalog.title} {catalog.version} · {uploaded ? `uploaded: ${uploaded.name}` : "from the console's OpenAPI document"}
+          {catalog.title} {catalog.version}
+          {uploaded ? null : " · from the console's OpenAPI document"}
         </p>
       ) : null}
-      {serverError && !uploaded ? (
+      {uploaded ? (
+        <div role="status" data-testid="catalog-uploaded" className="flex flex-col gap-1 rounded-md bg-blue-50 p-2 text-sm dark:bg-blue-950">
+          <p>
+            <span className="font-medium">
+              Uploaded: {uploaded.name}, {uploaded.catalog.operations.length} operation{uploaded.catalog.operations.length === 1 ? "" : "s"}.
+            </span>{" "}
+            {keptText(uploaded)}
+          </p>
+          <button type="button" onClick={() => void backToServerCatalog()} className="self-start text-xs underline">
+            Use the server&apos;s catalogue again
+          </button>
+        </div>
+      ) : null}
+      {serverError && !uploaded && !restoring ? (
         <p role="alert" data-testid="catalog-error" className="rounded-md bg-amber-50 p-2 text-sm dark:bg-amber-950">
           The endpoint catalogue is not available: {serverError}. Everything else works: type a path in the composer, or upload an OpenAPI document below.
         </p>
@@ -138,18 +227,24 @@ export function CatalogPanel({ role, selectedId, onPick }: Props) {
             ))}
           </div>
         </>
-      ) : !serverError ? (
+      ) : !serverError || restoring ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">Loading the endpoints…</p>
       ) : null}
       <div className="flex flex-col gap-1 border-t border-slate-200 pt-2 text-sm dark:border-slate-800">
         <label className="flex flex-col gap-1 font-medium">
-          Use another OpenAPI document (JSON)
-          <input type="file" accept=".json,application/json" onChange={(e) => void upload(e)} className="text-xs font-normal" />
+          Use another OpenAPI document (JSON or YAML)
+          <input
+            type="file"
+            accept=".json,.yaml,.yml,application/json,application/yaml,application/x-yaml,text/yaml"
+            disabled={reading !== null}
+            onChange={(e) => void upload(e)}
+            className="text-xs font-normal"
+          />
         </label>
-        {uploaded && server ? (
-          <button type="button" onClick={() => setUploaded(null)} className="self-start text-xs underline">
-            Back to the console&apos;s own document
-          </button>
+        {reading ? (
+          <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
+            Reading {reading}…
+          </p>
         ) : null}
       </div>
     </section>

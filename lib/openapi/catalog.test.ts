@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { proxyUrl } from "@/lib/client/request-model";
 import { initialValues, validateForm } from "@/lib/forms/fields";
-import { buildCatalog, catalogFromText, draftFor, type Catalog, type CatalogOperation } from "./catalog";
+import { buildCatalog, catalogFromText } from "./build";
+import { draftFor, type Catalog, type CatalogOperation } from "./catalog";
 
 const shippedText = readFileSync(new URL("../../openapi/jobnimbus-mock.json", import.meta.url), "utf8");
 const shipped = JSON.parse(shippedText) as Record<string, unknown>;
@@ -165,7 +166,7 @@ describe("a malformed document gets one message naming what is wrong", () => {
     expect(error({ info: { title: "t", version: "1" }, paths: {} })).toMatch(/^upload\.json: openapi is missing: this is not an OpenAPI 3 document/);
     expect(error({ openapi: "3.0.0", info: { title: "t" }, paths: {} })).toMatch(/^upload\.json: info\.version is missing/);
     expect(error(doc({}))).toBe("upload.json describes no operation the console can send (GET, POST, PUT, PATCH or DELETE under paths)");
-    expect(error([])).toMatch(/should be a JSON object/);
+    expect(error([])).toBe("upload.json is not an OpenAPI document: it should be an object (a mapping) with openapi, info and paths");
   });
 
   it("follows references and names the broken one", () => {
@@ -178,9 +179,13 @@ describe("a malformed document gets one message naming what is wrong", () => {
     expect(error(loop)).toMatch(/goes round in a loop of references/);
   });
 
-  it("reads text: JSON errors and YAML are told apart", () => {
-    expect(catalogFromText("openapi: 3.0.0\ninfo:\n  title: x\n", "api.yaml")).toEqual({ ok: false, error: "api.yaml looks like YAML; the console reads OpenAPI documents as JSON. Save it as JSON and try again" });
-    expect(catalogFromText('{"openapi": "3.0.0",', "api.json")).toMatchObject({ ok: false, error: expect.stringMatching(/^api\.json is not valid JSON \(/) });
+  it("reads text, JSON or YAML, and says where the text is broken", () => {
     expect(catalogFromText(shippedText, "shipped")).toMatchObject({ ok: true });
+    expect(catalogFromText('{"openapi": "3.0.0",\n  "info": }', "api.json")).toEqual({ ok: false, error: "api.json is not valid JSON: Unexpected character '}' at line 2, column 11" });
+    expect(catalogFromText("openapi: 3.0.3\ninfo:\n  title: x\n  version: '1'\npaths:\n  /x:\n    get: {summary: Hi}\n", "api.yaml")).toMatchObject({
+      ok: true,
+      catalog: { title: "x", operations: [{ method: "GET", path: "x", summary: "Hi" }] },
+    });
+    expect(catalogFromText("openapi: 3.0.3\ninfo:\n  title: x\n", "api.yaml")).toEqual({ ok: false, error: "api.yaml: info.version is missing (every OpenAPI document gives its version) (and 1 more problem)" });
   });
 });

@@ -1,6 +1,7 @@
 // The parts of an OpenAPI 3 document the catalogue reads, checked with zod so a malformed
 // document is refused with one message naming where it is wrong (paths["/x"].get.parameters[0].in).
 import { z } from "@/lib/zod";
+import { pagingOptionSchema } from "./paging";
 
 export const SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "null"] as const;
 export const PARAMETER_LOCATIONS = ["path", "query", "header", "cookie"] as const;
@@ -93,6 +94,8 @@ const operationSchema = z.looseObject({
   parameters: z.array(parameterSchema, "must be a list of parameters").optional(),
   requestBody: requestBodySchema.optional(),
   "x-console-upstream": z.enum(["platform", "legacy"], 'must be "platform" or "legacy"').optional(),
+  /** How this list pages (docs/recipes.md); false: it does not. */
+  "x-console-paging": pagingOptionSchema.optional(),
 });
 export type Operation = z.infer<typeof operationSchema>;
 
@@ -132,6 +135,8 @@ export const openApiSchema = z.looseObject({
       }
     }),
   tags: z.array(z.looseObject({ name: z.string(), description: z.string().optional() })).optional(),
+  /** The paging of every GET operation that has the parameter it moves; false: no guessing from names. */
+  "x-console-paging": pagingOptionSchema.optional(),
   components: z
     .looseObject({
       schemas: z.record(z.string(), schemaObjectSchema).optional(),

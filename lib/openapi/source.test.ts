@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { loadCatalog } from "./source";
 
 const good = { openapi: "3.0.3", info: { title: "Served", version: "9" }, paths: { "/crm/v1/contacts": { get: { summary: "List" } } } };
@@ -12,6 +13,7 @@ let base = "";
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === "/good.json") return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(good));
+    if (req.url === "/good.yaml") return void res.writeHead(200, { "content-type": "application/yaml" }).end(stringify(good));
     if (req.url === "/moved") return void res.writeHead(302, { location: "/good.json" }).end();
     res.writeHead(404).end("nope");
   });
@@ -49,5 +51,17 @@ describe("loadCatalog", () => {
       error: `OPENAPI_SPEC (${join(dir, "bad.json")}): openapi must be "3.0.x" or "3.1.x": the console reads OpenAPI 3 documents`,
     });
     expect((await loadCatalog({ OPENAPI_SPEC: join(dir, "none.json") })).result).toEqual({ ok: false, error: `OPENAPI_SPEC (${join(dir, "none.json")}) cannot be read: there is no such file` });
+  });
+
+  it("reads YAML from a file or a URL, and names the line of a YAML mistake", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "openapi-"));
+    writeFileSync(join(dir, "ok.yaml"), stringify(good));
+    writeFileSync(join(dir, "bad.yml"), "openapi: 3.0.3\ninfo:\n  title: Served\n  title: Again\n");
+    expect((await loadCatalog({ OPENAPI_SPEC: join(dir, "ok.yaml") })).result).toMatchObject({ ok: true, catalog: { title: "Served", operations: [{ path: "crm/v1/contacts" }] } });
+    expect((await loadCatalog({ OPENAPI_SPEC: `${base}/good.yaml` })).result).toMatchObject({ ok: true, catalog: { title: "Served" } });
+    expect((await loadCatalog({ OPENAPI_SPEC: join(dir, "bad.yml") })).result).toEqual({
+      ok: false,
+      error: `OPENAPI_SPEC (${join(dir, "bad.yml")}) is not valid YAML: the same key appears twice in one mapping at line 4, column 3`,
+    });
   });
 });

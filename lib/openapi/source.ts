@@ -1,11 +1,12 @@
-// Where the server's catalogue comes from: OPENAPI_SPEC (a file path, or an http(s) URL fetched
-// once on first use) or the shipped document for the mock API. Failures never stop the console.
+// Where the server's catalogue comes from: OPENAPI_SPEC (a JSON or YAML file path, or an http(s)
+// URL fetched once on first use) or the shipped document for the mock API. Failures never stop the console.
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import shippedSpec from "@/openapi/jobnimbus-mock.json";
 import { getEnv, type Env } from "@/lib/env";
-import { buildCatalog, catalogFromText, type CatalogResult } from "./catalog";
+import { buildCatalog, catalogFromText } from "./build";
+import type { CatalogResult } from "./catalog";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 10_000;
@@ -16,7 +17,7 @@ export type CatalogSource = { label: string; result: CatalogResult };
 
 async function fetchText(url: string): Promise<string> {
   // An administrator's URL (loopback included): no cookies or keys are sent, redirects are not followed.
-  const res = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "application/json" }, cache: "no-store" });
+  const res = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "application/json, application/yaml;q=0.9, text/yaml;q=0.8, */*;q=0.1" }, cache: "no-store" });
   if (!res.ok) throw new Error(`it answered ${res.status}`);
   const length = Number(res.headers.get("content-length"));
   if (length > MAX_BYTES) throw new Error("it is over 5 MB");
