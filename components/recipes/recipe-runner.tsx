@@ -12,7 +12,6 @@ import {
   emptyMessage,
   failureMessage,
   firstRecord,
-  hasMore,
   recipeConfirmation,
   recipeDraft,
   recipeFields,
@@ -20,11 +19,11 @@ import {
   resultTitle,
   scopeFor,
   successMessage,
-  totalIn,
   type RecordItem,
   type Step,
 } from "@/lib/recipes/run";
-import { isWrite, pagingOf, type Recipe } from "@/lib/recipes/schema";
+import { FIRST_PAGE, hasMore, nextCursorIn, nextPosition, totalIn, type PagePosition, type RecipePaging } from "@/lib/recipes/paging";
+import { isWrite, type Recipe } from "@/lib/recipes/schema";
 import { fillText, type Scope } from "@/lib/recipes/template";
 import type { ReceivedResponse } from "../composer/use-send";
 import { useConfirmWrite } from "../confirm-write-dialog";
@@ -37,6 +36,8 @@ import { headerOf, sendDraft, type Answer } from "./send-draft";
 
 type Props = {
   recipe: Recipe;
+  /** How "More results" pages, worked out on the server (lib/recipes/paging.ts); null: it does not. */
+  paging: RecipePaging | null;
   role: "viewer" | "editor";
   hasKey: boolean | null;
   bases: UpstreamBases;
@@ -46,7 +47,17 @@ type Props = {
 
 type Exchange = { label: string; draft: RequestDraft; response: ReceivedResponse };
 type Failure = { message: string; problem: Problem | null; status: number; retryIn: number | null };
-type Result = { records: RecordItem[]; total: number | null; lastPageSize: number; scope: Scope; title: string | null; message: string | null };
+type Result = {
+  records: RecordItem[];
+  total: number | null;
+  lastPageSize: number;
+  /** The page last fetched, and the cursor its answer handed back. */
+  position: PagePosition;
+  nextCursor: string | null;
+  scope: Scope;
+  title: string | null;
+  message: string | null;
+};
 type Waiting = { seconds: number; resume: () => void };
 
 const ok = (answer: Answer) => answer.response.status >= 200 && answer.response.status < 300;
@@ -56,7 +67,8 @@ function isRecord(value: unknown): value is RecordItem {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function RecipeRunner({ recipe, role, hasKey, bases, given, autorun }: Props) {
+export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases, given, autorun }: Props) {
+  const paging = recipePaging?.paging ?? null;
   const fields = useMemo(() => recipeFields(recipe), [recipe]);
   const [values, setValues] = useState<FormValues>(() => initialValues(fields, given));
   const [errors, setErrors] = useState<FormErrors>({});
@@ -115,7 +127,7 @@ export function RecipeRunner({ recipe, role, hasKey, bases, given, autorun }: Pr
     setFailure({ message: failureMessage(recipe, step, response.status, problem, scope, window.location.origin), problem, status: response.status, retryIn });
   }
 
-  function show(answer: Answer, scope: Scope, previous: RecordItem[]) {
+  function show(answer: Answer, scope: Scope, previous: RecordItem[], position: PagePosition) {
     const found = recordsIn(recipe, answer.body) ?? (write && isRecord(answer.body) ? [answer.body] : write ? [] : null);
     if (found === null) {
       setFailure({ message: "JobNimbus answered, but not with records this recipe can show. The details below have the whole answer.", problem: null, status: answer.response.status, retryIn: null });
@@ -123,12 +135,21 @@ export function RecipeRunner({ recipe, role, hasKey, bases, given, autorun }: Pr
     }
     const records = [...previous, ...found];
     // A page that came back empty ends the paging even if the total says otherwise (records changed meanwhile).
-    const total = found.length === 0 && previous.length > 0 ? records.length : totalIn(recipe, answer.body);
+    const total = found.length === 0 && previous.length > 0 ? records.length : totalIn(paging, answer.body);
     if (records.length === 0 && !write) {
       setEmpty(emptyMessage(recipe, scope));
       return;
     }
-    setResult({ records, total, lastPageSize: found.length, scope, title: resultTitle(recipe, scope, total), message: successMessage(recipe, scope, records, total) ?? (write ? "Done." : null) });
+    setResult({
+      records,
+      total,
+      lastPageSize: found.length,
+      position,
+      nextCursor: nextCursorIn(paging, answer.body),
+      scope,
+      title: resultTitle(recipe, scope, total),
+      message: successMessage(recipe, scope, records, total) ?? (write ? "Done." : null),
+    });
   }
 
   function start(): AbortController {
@@ -173,9 +194,9 @@ export function RecipeRunner({ recipe, role, hasKey, bases, given, autorun }: Pr
         }
       }
       setBusy(write ? "Sending to JobNimbus…" : "Asking JobNimbus…");
-      const answer = await ask(recipe.name, recipeDraft(recipe, scope, 0), abort.signal);
+      const answer = await ask(recipe.name, recipeDraft(recipe, scope, paging, FIRST_PAGE), abort.signal);
       if (!ok(answer)) return fail("request", answer, scope);
-      show(answer, scope, []);
+      show(answer, scope, [], FIRST_PAGE);
     } catch (error) {
       if (!abort.signal.aborted) throw error;
       setNote("Cancelled. JobNimbus may or may not have received the request.");
@@ -189,11 +210,11 @@ export function RecipeRunner({ recipe, role, hasKey, bases, given, autorun }: Pr
     const abort = start();
     setLoadingMore(true);
     setFailure(null);
-    const page = Math.floor(result.records.length / (pagingOf(recipe)?.size ?? 25)) + 1;
+    const position = nextPosition(result.position, result.lastPageSize, result.nextCursor);
     try {
-      const answer = await ask(`Page ${page}`, recipeDraft(recipe, result.scope, result.records.length), abort.signal);
+      const answer = await ask(`Page ${position.index + 1}`, recipeDraft(recipe, result.scope, paging, position), abort.signal);
       if (!ok(answer)) return fail("request", answer, result.scope);
-      show(answer, result.scope, result.records);
+      show(answer, result.scope, result.records, position);
     } catch (error) {
       if (!abort.signal.aborted) throw error;
     } finally {
@@ -327,7 +348,7 @@ export function RecipeRunner({ recipe, role, hasKey, bases, given, autorun }: Pr
             title={result.title}
             records={result.records}
             message={result.message}
-            more={hasMore(recipe, result.records.length, result.total, result.lastPageSize)}
+            more={hasMore(paging, { loaded: result.records.length, total: result.total, lastPageSize: result.lastPageSize, nextCursor: result.nextCursor })}
             loadingMore={loadingMore}
             onMore={() => void more()}
           />
@@ -340,6 +361,11 @@ export function RecipeRunner({ recipe, role, hasKey, bases, given, autorun }: Pr
       {exchanges.length > 0 ? (
         <details data-testid="recipe-details" className="rounded-md border border-slate-200 p-2 dark:border-slate-800">
           <summary className="cursor-pointer text-sm font-medium">Details: the raw requests and answers ({exchanges.length})</summary>
+          {recipePaging ? (
+            <p data-testid="recipe-paging" className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+              {recipePaging.from}
+            </p>
+          ) : null}
           <ol className="mt-2 flex flex-col gap-4">
             {exchanges.map((exchange, index) => {
               const share = origin ? encodeShareLink(exchange.draft, origin) : null;

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import type { UpstreamBases } from "@/lib/client/request-model";
 import type { FormValues } from "@/lib/forms/fields";
+import type { RecipePaging } from "@/lib/recipes/paging";
 import { isWrite, type Recipe } from "@/lib/recipes/schema";
 import { AppHeader } from "../app-header";
 import { KeysPanel } from "../keys-panel";
@@ -15,6 +16,8 @@ type Props = {
   recipes: Recipe[];
   bases: UpstreamBases;
   selectedId: string | null;
+  /** The chosen recipe's paging ("More results"), worked out on the server. */
+  paging: RecipePaging | null;
   given: FormValues;
   autorun: boolean;
   loadError: string | null;
@@ -49,7 +52,7 @@ function RecipeList({ recipes, selectedId, role }: { recipes: Recipe[]; selected
   );
 }
 
-export function RecipesApp({ user, recipes, bases, selectedId, given, autorun, loadError }: Props) {
+export function RecipesApp({ user, recipes, bases, selectedId, paging, given, autorun, loadError }: Props) {
   const { keys, error, reload, active } = useKeys();
   const selected = recipes.find((recipe) => recipe.id === selectedId) ?? null;
   const runKey = `${selectedId ?? ""}?${new URLSearchParams(given).toString()}&${autorun ? "run" : ""}`;
@@ -73,7 +76,7 @@ export function RecipesApp({ user, recipes, bases, selectedId, given, autorun, l
             </p>
           ) : null}
           {selected ? (
-            <RecipeRunner key={runKey} recipe={selected} role={user.role} hasKey={keys === null ? null : Boolean(active)} bases={bases} given={given} autorun={autorun} />
+            <RecipeRunner key={runKey} recipe={selected} paging={paging} role={user.role} hasKey={keys === null ? null : Boolean(active)} bases={bases} given={given} autorun={autorun} />
           ) : (
             <section aria-label="About recipes" className="flex flex-col gap-3 rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
               <h2 className="text-lg font-semibold">Everyday tasks, without the API</h2>

@@ -9,20 +9,20 @@ import {
   csvRows,
   failureMessage,
   firstRecord,
-  hasMore,
   recipeConfirmation,
   recipeDraft,
   recordsIn,
   scopeFor,
   successMessage,
-  totalIn,
 } from "./run";
+import { FIRST_PAGE, hasMore, recipePaging, totalIn } from "./paging";
 import type { Recipe } from "./schema";
 import { builtins, fillJson, fillText, fillValue } from "./template";
 
 const parsed = parseRecipes(readFileSync(new URL("../../recipes.json", import.meta.url), "utf8"), "recipes.json");
 if (!parsed.ok) throw new Error(parsed.message);
 const recipe = (id: string): Recipe => parsed.recipes.find((r) => r.id === id)!;
+const pagingOf = (r: Recipe) => recipePaging(r, null)?.paging ?? null;
 const queryOf = (draft: ReturnType<typeof buildDraft>) => Object.fromEntries(draft.query.map((row) => [row.name, row.value]));
 const NOW = new Date(2025, 5, 11, 15, 30); // Wednesday 11 June 2025, local time
 
@@ -53,15 +53,17 @@ describe("templates", () => {
 
 describe("requests", () => {
   it("find-contact: the search term and Platform paging", () => {
-    const draft = recipeDraft(recipe("find-contact"), scopeFor(recipe("find-contact"), { q: " Smith " }));
+    const r = recipe("find-contact");
+    const draft = recipeDraft(r, scopeFor(r, { q: " Smith " }), pagingOf(r));
     expect(draft).toMatchObject({ upstream: "platform", method: "GET", path: "crm/v1/contacts", body: "" });
     expect(queryOf(draft)).toEqual({ q: "Smith", sort: "display_name", limit: "25", offset: "0" });
-    expect(queryOf(recipeDraft(recipe("find-contact"), scopeFor(recipe("find-contact"), { q: "x" }), 25))).toMatchObject({ limit: "25", offset: "25" });
+    expect(queryOf(recipeDraft(r, scopeFor(r, { q: "x" }), pagingOf(r), { index: 1, offset: 25, cursor: null }))).toMatchObject({ limit: "25", offset: "25" });
+    expect(queryOf(recipeDraft(r, scopeFor(r, { q: "x" })))).toEqual({ q: "x", sort: "display_name" });
   });
 
   it("tasks-this-week: a legacy filter of this week, size/from paging, the optional clause dropped", () => {
     const r = recipe("tasks-this-week");
-    const draft = recipeDraft(r, scopeFor(r, { done: "" }, NOW), 50);
+    const draft = recipeDraft(r, scopeFor(r, { done: "" }, NOW), pagingOf(r), { ...FIRST_PAGE, index: 2, offset: 50 });
     const query = queryOf(draft);
     expect(draft.upstream).toBe("legacy");
     expect(query).toMatchObject({ size: "25", from: "50", sort_field: "date_end", sort_direction: "asc" });
@@ -121,9 +123,9 @@ describe("results", () => {
   it("finds the records, the total and whether there is more", () => {
     const body = { results: [job], count: 52, limit: 25, offset: 0 };
     expect(recordsIn(jobs, body)).toEqual([job]);
-    expect(totalIn(jobs, body)).toBe(52);
-    expect(hasMore(jobs, 25, 52, 25)).toBe(true);
-    expect(hasMore(jobs, 52, 52, 2)).toBe(false);
+    expect(totalIn(pagingOf(jobs), body)).toBe(52);
+    expect(hasMore(pagingOf(jobs), { loaded: 25, total: 52, lastPageSize: 25, nextCursor: null })).toBe(true);
+    expect(hasMore(pagingOf(jobs), { loaded: 52, total: 52, lastPageSize: 2, nextCursor: null })).toBe(false);
     expect(recordsIn(recipe("show-contact"), { jnid: "c1" })).toEqual([{ jnid: "c1" }]);
     expect(firstRecord({ count: 0, results: [] })).toBeNull();
     expect(firstRecord({ count: 1, results: [job] })).toBe(job);

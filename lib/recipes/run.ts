@@ -7,7 +7,9 @@ import { explainStatus } from "@/lib/explain-problem";
 import type { FormField, FormValues } from "@/lib/forms/fields";
 import { consoleProblemSlug, type Problem } from "@/lib/problem";
 import { problemCatalog } from "@/lib/problem-catalog";
-import { isWrite, pagingOf, type Recipe, type RecipeColumn, type RecipeRequest } from "./schema";
+import { pagingParameters, type Paging } from "@/lib/openapi/paging";
+import { FIRST_PAGE, pageQuery, type PagePosition } from "./paging";
+import { isWrite, type Recipe, type RecipeColumn, type RecipeRequest } from "./schema";
 import { asText, builtins, fillJson, fillText, fillValue, wholePlaceholder, valueAt, type Scope } from "./template";
 
 export type RecordItem = Record<string, unknown>;
@@ -45,17 +47,18 @@ export function scopeFor(recipe: Recipe, values: FormValues, now = new Date()): 
   return scope;
 }
 
-export type Page = { offset: number };
-
 /** The request a recipe makes, as a composer draft (so it can also be opened in the console). */
-export function buildDraft(request: RecipeRequest, scope: Scope, paging?: { limit: string; offset: string; size: number; page: Page } | null): RequestDraft {
+export function buildDraft(request: RecipeRequest, scope: Scope, page?: { paging: Paging; position: PagePosition } | null): RequestDraft {
   // Placeholders in the path fill whole segments, each encoded, so a value can never add a segment.
   const path = request.path
     .split("/")
     .map((segment) => (segment.includes("{{") ? encodeURIComponent(fillText(segment, scope)) : segment))
     .join("/");
+  // The paging's own parameters are the paging's to set.
+  const paged = page ? pageQuery(page.paging, page.position) : [];
+  const pagingNames = new Set(page ? pagingParameters(page.paging) : []);
   const query = Object.entries(request.query ?? {}).flatMap(([name, template]) => {
-    if (paging && (name === paging.limit || name === paging.offset)) return [];
+    if (pagingNames.has(name)) return [];
     let value: string | undefined;
     if (typeof template === "string") {
       const filled = fillValue(template, scope);
@@ -68,15 +71,14 @@ export function buildDraft(request: RecipeRequest, scope: Scope, paging?: { limi
     }
     return value === undefined ? [] : [newRow(name, value)];
   });
-  if (paging) query.push(newRow(paging.limit, String(paging.size)), newRow(paging.offset, String(paging.page.offset)));
+  query.push(...paged.map(([name, value]) => newRow(name, value)));
   const body = request.body === undefined ? "" : JSON.stringify(fillJson(request.body, scope) ?? {});
   return { upstream: request.upstream, method: request.method, path, pathParams: {}, query, headers: [], body };
 }
 
-/** The main request for one page of results (offset 0 for the first). */
-export function recipeDraft(recipe: Recipe, scope: Scope, offset = 0): RequestDraft {
-  const paging = pagingOf(recipe);
-  return buildDraft(recipe.request, scope, paging ? { ...paging, page: { offset } } : null);
+/** The main request for the page at `position` (the first by default); `paging` from recipePaging. */
+export function recipeDraft(recipe: Recipe, scope: Scope, paging: Paging | null = null, position: PagePosition = FIRST_PAGE): RequestDraft {
+  return buildDraft(recipe.request, scope, paging ? { paging, position } : null);
 }
 
 function isRecord(value: unknown): value is RecordItem {
@@ -98,21 +100,6 @@ export function firstRecord(body: unknown): RecordItem | null {
   const list = recordsOf(body);
   if (list) return list[0] ?? null;
   return isRecord(body) && Object.keys(body).length > 0 && !("count" in body) ? body : null;
-}
-
-/** How many records there are in all, when the answer says. */
-export function totalIn(recipe: Recipe, body: unknown): number | null {
-  const paging = pagingOf(recipe);
-  if (!paging?.total) return null;
-  const total = Number(valueAt(body, paging.total));
-  return Number.isFinite(total) ? total : null;
-}
-
-/** Whether "More results" should show: fewer loaded than the total, or (no total) the last page was full. */
-export function hasMore(recipe: Recipe, loaded: number, total: number | null, lastPageSize: number): boolean {
-  const paging = pagingOf(recipe);
-  if (!paging) return false;
-  return total !== null ? loaded < total : lastPageSize >= paging.size;
 }
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseRecipes } from "./parse";
-import { pagingOf, type Recipe } from "./schema";
+import { recipePaging } from "./paging";
+import type { Recipe } from "./schema";
 
 const shippedText = readFileSync(new URL("../../recipes.json", import.meta.url), "utf8");
 
@@ -79,7 +80,7 @@ describe("parseRecipes: one line naming the bad entry", () => {
   });
 
   it("refuses a write without a confirmation, and a DELETE without a typed confirmation", () => {
-    expect(bad((recipes) => delete recipes[6]!.confirm)).toMatch(/recipe "create-contact" \(entry 7\): confirm is required: this recipe sends POST/);
+    expect(bad((recipes) => delete recipes[7]!.confirm)).toMatch(/recipe "create-contact" \(entry 8\): confirm is required: this recipe sends POST/);
     expect(
       parseRecipes(JSON.stringify({ recipes: [{ ...minimal, request: { ...minimal.request, method: "DELETE", path: "crm/v1/contacts/{{id}}" }, fields: [{ name: "id", label: "Id" }], confirm: { summary: "Delete {{id}}" } }] }), "x.json"),
     ).toMatchObject({ ok: false, message: expect.stringMatching(/confirm\.typed is required for a DELETE/) });
@@ -125,13 +126,30 @@ describe("defaults", () => {
     return parsed.recipes[0]!;
   };
 
-  it("fills field defaults and pages each API its own way", () => {
+  it("fills field defaults and, without a catalogue, pages each API its own way", () => {
+    const pagingOf = (recipe: Recipe) => recipePaging(recipe, null)?.paging ?? null;
     const platform = one({ fields: [{ name: "q", label: "Search" }] } as never);
     expect(platform.fields[0]).toMatchObject({ type: "text", required: false });
-    expect(pagingOf(platform)).toEqual({ limit: "limit", offset: "offset", size: 25, total: "count" });
+    expect(pagingOf(platform)).toEqual({ style: "offset", limit: "limit", offset: "offset", size: 25, total: "count" });
     const legacy = one({ request: { upstream: "legacy", method: "GET", path: "contacts" } } as never);
-    expect(pagingOf(legacy)).toEqual({ limit: "size", offset: "from", size: 25, total: "count" });
+    expect(pagingOf(legacy)).toEqual({ style: "offset", limit: "size", offset: "from", size: 25, total: "count" });
     expect(pagingOf(one({ paging: false } as never))).toBeNull();
     expect(pagingOf(one({ result: { single: true, columns: minimal.result.columns } } as never))).toBeNull();
+  });
+
+  it("reads a recipe's own paging in every style, the old offset form included, and names a bad one", () => {
+    const declared = (paging: unknown) => one({ paging } as never).paging;
+    expect(declared({ limit: "size", offset: "from" })).toEqual({ style: "offset", limit: "size", offset: "from" });
+    expect(declared({ style: "page", page: "page", limit: "per_page", size: 50 })).toEqual({ style: "page", page: "page", limit: "per_page", size: 50 });
+    expect(declared({ style: "cursor", cursor: "after", next: "meta.next" })).toEqual({ style: "cursor", cursor: "after", next: "meta.next" });
+    const problem = (paging: unknown) => {
+      const parsed = parseRecipes(JSON.stringify({ recipes: [{ ...minimal, paging }] }), "r.json");
+      return parsed.ok ? "" : parsed.message;
+    };
+    expect(problem({ style: "pages", page: "p" })).toBe('r.json: recipe "list-things" (entry 1): paging.style must be one of "offset", "page", "cursor"');
+    expect(problem({ style: "cursor", cursor: "after" })).toBe('r.json: recipe "list-things" (entry 1): paging.next must name a member of the answer, such as count');
+    expect(problem({ limit: "limit", offset: "offset", sise: 10 })).toBe('r.json: recipe "list-things" (entry 1): paging has an unknown key "sise" (a typo?)');
+    expect(problem({ style: "page", page: "page", first: 2 })).toBe('r.json: recipe "list-things" (entry 1): paging.first must be 0 or 1');
+    expect(problem("cursor")).toMatch(/paging must be false, or an object such as/);
   });
 });

@@ -1,6 +1,7 @@
 // The shape of recipes.json, checked with zod: named tasks with a short form, the request they
 // make, the columns a person wants and the words for each outcome. Cross-checks name the entry.
 import { METHODS } from "@/lib/client/request-model";
+import { pagingOptionSchema } from "@/lib/openapi/paging";
 import { z } from "@/lib/zod";
 import { BUILTINS, FILTERS, placeholdersIn } from "./template";
 
@@ -57,13 +58,6 @@ const columnSchema = z.strictObject({
   link: z.strictObject({ recipe: id, values: z.record(name, z.string()) }).optional(),
 });
 
-const pagingSchema = z.strictObject({
-  limit: z.string().min(1),
-  offset: z.string().min(1),
-  size: z.number().int().min(1).max(1000).default(25),
-  total: z.string().optional(),
-});
-
 const messagesSchema = z.strictObject({
   empty: z.string().optional(),
   success: z.string().optional(),
@@ -88,7 +82,8 @@ export const recipeSchema = z.strictObject({
     single: z.boolean().default(false),
     columns: z.array(columnSchema).min(1, "needs at least one column"),
   }),
-  paging: z.union([pagingSchema, z.literal(false)]).optional(),
+  /** How "More results" asks for the next page (lib/openapi/paging.ts); false: never. Default: lib/recipes/paging.ts. */
+  paging: pagingOptionSchema.optional(),
   confirm: z.strictObject({ summary: words("a summary such as Create contact {{first_name}}"), typed: z.string().optional() }).optional(),
   messages: messagesSchema.default({}),
 });
@@ -102,19 +97,9 @@ export type Recipe = z.infer<typeof recipeSchema>;
 export type RecipeField = Recipe["fields"][number];
 export type RecipeRequest = Recipe["request"];
 export type RecipeColumn = Recipe["result"]["columns"][number];
-export type RecipePaging = z.infer<typeof pagingSchema>;
 export type RecipesFile = z.infer<typeof recipesFileSchema>;
 
 export const isWrite = (recipe: Pick<Recipe, "request">) => recipe.request.method !== "GET";
-
-/** Paging as declared, or the API's own: `size`/`from` on the legacy API, `limit`/`offset` on the Platform API. */
-export function pagingOf(recipe: Recipe): RecipePaging | null {
-  if (recipe.paging === false || recipe.result.single || isWrite(recipe)) return null;
-  if (recipe.paging) return recipe.paging;
-  return recipe.request.upstream === "legacy"
-    ? { limit: "size", offset: "from", size: 25, total: "count" }
-    : { limit: "limit", offset: "offset", size: 25, total: "count" };
-}
 
 export type RecipeProblem = { path: (string | number)[]; message: string };
 
