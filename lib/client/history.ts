@@ -1,9 +1,9 @@
 // The last requests sent, newest first, in localStorage: what was asked and how it went, so it can be
 // searched and sent again. Never a key, never a response body, never a refused header such as Authorization.
-import { z } from "@/lib/zod";
 import { newStoredId, readStoredJson, removeStored, writeStoredJson, type StorageLike } from "./browser-storage";
-import { requestDraftSchema } from "./draft-schema";
+import { requestDraftFields } from "./draft-schema";
 import { queryString, resolvePath, withoutRefusedHeaders, type RequestDraft } from "./request-model";
+import { boolean, number, object, optional, safeParse, string, type Shape } from "./shape";
 
 export const HISTORY_KEY = "jnc.history";
 export const HISTORY_MAX_ENTRIES = 200;
@@ -11,16 +11,25 @@ export const HISTORY_MAX_ENTRIES = 200;
 export const HISTORY_MAX_CHARS = 1_000_000;
 export const HISTORY_BODY_LIMIT_BYTES = 64 * 1024;
 
-const historyEntrySchema = requestDraftSchema.extend({
-  id: z.string().min(1),
-  at: z.string(),
+export type HistoryEntry = RequestDraft & {
+  id: string;
+  /** ISO time it was sent. */
+  at: string;
   /** True when `body` is only the first HISTORY_BODY_LIMIT_BYTES of what was sent. */
-  bodyTruncated: z.boolean().optional(),
+  bodyTruncated?: boolean;
   /** 0 when no answer arrived (network error, cancelled). */
-  status: z.number().int().min(0).max(999),
-  durationMs: z.number().min(0),
+  status: number;
+  durationMs: number;
+};
+
+const historyEntrySchema: Shape<HistoryEntry> = object({
+  ...requestDraftFields,
+  id: string({ min: 1 }),
+  at: string(),
+  bodyTruncated: optional(boolean()),
+  status: number({ int: true, min: 0, max: 999 }),
+  durationMs: number({ min: 0 }),
 });
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /** What a sent request turned into, for `historyEntryFor`. */
 export type RequestOutcome = { status: number; durationMs: number };
@@ -69,7 +78,7 @@ export function loadHistory(storage: StorageLike): HistoryEntry[] {
   const stored = readStoredJson(storage, HISTORY_KEY);
   if (!Array.isArray(stored)) return [];
   return stored.flatMap((item) => {
-    const parsed = historyEntrySchema.safeParse(item);
+    const parsed = safeParse(historyEntrySchema, item);
     return parsed.success ? [storable(parsed.data)] : [];
   });
 }

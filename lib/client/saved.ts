@@ -1,9 +1,9 @@
 // Named requests kept in localStorage, plus export to and import from a JSON file so a team can share them.
 // Refused headers (Authorization, Cookie, ...) are never stored, exported or imported.
-import { z } from "@/lib/zod";
 import { newStoredId, readStoredJson, writeStoredJson, type StorageLike } from "./browser-storage";
 import { requestDraftSchema } from "./draft-schema";
 import { refusedHeaderReason, withoutRefusedHeaders, type RequestDraft } from "./request-model";
+import { describeIssues, object, safeParse, string, withDefault, type Shape } from "./shape";
 
 export const SAVED_KEY = "jnc.saved";
 export const SAVED_FILE_FORMAT = "jobnimbus-console.saved-requests";
@@ -11,13 +11,14 @@ export const SAVED_FILE_VERSION = 1;
 export const MAX_NAME_LENGTH = 200;
 export const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
 
-const savedRequestSchema = z.object({
-  id: z.string().min(1).max(100).default(newStoredId),
-  name: z.string().trim().min(1, "empty; every request needs a name").max(MAX_NAME_LENGTH),
-  savedAt: z.string().default(() => new Date().toISOString()),
+export type SavedRequest = { id: string; name: string; savedAt: string; draft: RequestDraft };
+
+const savedRequestSchema: Shape<SavedRequest> = object({
+  id: withDefault(string({ min: 1, max: 100 }), newStoredId),
+  name: string({ trim: true, min: 1, tooShort: "empty; every request needs a name", max: MAX_NAME_LENGTH }),
+  savedAt: withDefault(string(), () => new Date().toISOString()),
   draft: requestDraftSchema,
 });
-export type SavedRequest = z.infer<typeof savedRequestSchema>;
 
 export type SaveResult = { ok: true; saved: SavedRequest; list: SavedRequest[] } | { ok: false; error: string };
 export type ImportResult = { ok: true; requests: SavedRequest[]; warnings: string[] } | { ok: false; error: string };
@@ -34,7 +35,7 @@ export function listSaved(storage: StorageLike): SavedRequest[] {
   if (!Array.isArray(stored)) return [];
   return stored
     .flatMap((item) => {
-      const parsed = savedRequestSchema.safeParse(item);
+      const parsed = safeParse(savedRequestSchema, item);
       return parsed.success ? [withoutRefused(parsed.data)] : [];
     })
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
@@ -83,16 +84,6 @@ export function exportSaved(list: readonly SavedRequest[]): string {
   return JSON.stringify({ format: SAVED_FILE_FORMAT, version: SAVED_FILE_VERSION, requests: list.map(withoutRefused) }, null, 2);
 }
 
-const envelopeSchema = z.object({ format: z.unknown(), version: z.unknown(), requests: z.unknown() });
-
-/** "draft.headers.0.name: missing" style: the field's path and zod's message, for an entry's first problems. */
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
-    .join("; ");
-}
-
 function entryLabel(index: number, item: unknown): string {
   const name = typeof item === "object" && item !== null && "name" in item && typeof item.name === "string" ? ` ("${item.name.slice(0, 60)}")` : "";
   return `Request ${index + 1}${name}`;
@@ -107,22 +98,23 @@ export function importSaved(text: string): ImportResult {
   } catch (error) {
     return { ok: false, error: `This file is not JSON (${error instanceof Error ? error.message : "it could not be read"}).` };
   }
-  const envelope = envelopeSchema.safeParse(data);
-  if (!envelope.success || envelope.data.format !== SAVED_FILE_FORMAT) {
+  const envelope = typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  if (!envelope || envelope.format !== SAVED_FILE_FORMAT) {
     return { ok: false, error: `This is not a JobNimbus Console saved-requests file: its "format" should be "${SAVED_FILE_FORMAT}".` };
   }
-  if (envelope.data.version !== SAVED_FILE_VERSION) {
-    return { ok: false, error: `This file is version ${JSON.stringify(envelope.data.version) ?? "(none)"}; this console reads version ${SAVED_FILE_VERSION}.` };
+  if (envelope.version !== SAVED_FILE_VERSION) {
+    return { ok: false, error: `This file is version ${JSON.stringify(envelope.version) ?? "(none)"}; this console reads version ${SAVED_FILE_VERSION}.` };
   }
-  if (!Array.isArray(envelope.data.requests)) return { ok: false, error: `This file's "requests" should be a list.` };
+  if (!Array.isArray(envelope.requests)) return { ok: false, error: `This file's "requests" should be a list.` };
 
   const requests: SavedRequest[] = [];
   const problems: string[] = [];
   const warnings: string[] = [];
-  envelope.data.requests.forEach((item, index) => {
-    const parsed = savedRequestSchema.safeParse(item, { error: (issue) => (issue.input === undefined ? "missing" : undefined) });
+  envelope.requests.forEach((item: unknown, index) => {
+    const parsed = safeParse(savedRequestSchema, item);
     if (!parsed.success) {
-      problems.push(`${entryLabel(index, item)}: ${describeIssues(parsed.error)}`);
+      // "draft.headers.0.name: missing" style: the field's path and what is wrong, for the entry's first problems.
+      problems.push(`${entryLabel(index, item)}: ${describeIssues(parsed.issues)}`);
       return;
     }
     for (const row of parsed.data.draft.headers) {

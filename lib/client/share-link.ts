@@ -1,8 +1,8 @@
 // Share links: a draft packed into the console's URL (`/?r=<base64url JSON>`) so a colleague opens the
 // same request. A link never carries a key or a refused header, and is capped so chat apps and servers keep it whole.
-import { z } from "@/lib/zod";
 import { MAX_PATH_LENGTH } from "./draft-schema";
 import { METHODS, newRow, withoutRefusedHeaders, type RequestDraft, type Row } from "./request-model";
+import { array, literal, object, oneOf, optional, record, safeParse, string, tuple, union, type Infer } from "./shape";
 
 export const SHARE_PARAM = "r";
 /** Longest link we hand out; many servers and proxies refuse URLs past 8 KB. */
@@ -11,21 +11,21 @@ export const SHARE_LINK_LIMIT = 8 * 1024;
 export type ShareLinkResult = { ok: true; url: string } | { ok: false; reason: string };
 
 /** A row as [name, value], with a trailing 0 when it is switched off. */
-const sharedRowSchema = z.union([z.tuple([z.string(), z.string()]), z.tuple([z.string(), z.string(), z.literal(0)])]);
-type SharedRow = z.infer<typeof sharedRowSchema>;
+const sharedRowSchema = union(tuple<[string, string]>(string(), string()), tuple<[string, string, 0]>(string(), string(), literal(0)));
+type SharedRow = Infer<typeof sharedRowSchema>;
 
 /** The compact form inside a link: short keys, no row ids, empty parts left out. */
-const sharedDraftSchema = z.object({
-  v: z.literal(1),
-  u: z.enum(["platform", "legacy"]),
-  m: z.enum(METHODS),
-  p: z.string().max(MAX_PATH_LENGTH),
-  a: z.record(z.string(), z.string().max(MAX_PATH_LENGTH)).optional(),
-  q: z.array(sharedRowSchema).max(200).optional(),
-  h: z.array(sharedRowSchema).max(200).optional(),
-  b: z.string().optional(),
+const sharedDraftSchema = object({
+  v: literal(1),
+  u: oneOf(["platform", "legacy"] as const),
+  m: oneOf(METHODS),
+  p: string({ max: MAX_PATH_LENGTH }),
+  a: optional(record(string({ max: MAX_PATH_LENGTH }))),
+  q: optional(array(sharedRowSchema, { max: 200 })),
+  h: optional(array(sharedRowSchema, { max: 200 })),
+  b: optional(string()),
 });
-type SharedDraft = z.infer<typeof sharedDraftSchema>;
+type SharedDraft = Infer<typeof sharedDraftSchema>;
 
 const toSharedRow = (row: Row): SharedRow => (row.enabled ? [row.name, row.value] : [row.name, row.value, 0]);
 const fromSharedRow = ([name, value, off]: SharedRow): Row => newRow(name, value, off !== 0);
@@ -88,7 +88,7 @@ export function decodeShareLink(searchParam: string | null | undefined): Request
   } catch {
     return null;
   }
-  const parsed = sharedDraftSchema.safeParse(data);
+  const parsed = safeParse(sharedDraftSchema, data);
   if (!parsed.success) return null;
   const shared = parsed.data;
   return {
