@@ -1,8 +1,8 @@
 "use client";
 // The header on every signed-in page: who is signed in, their role, the active key's label,
 // and the way between the console and the recipes.
-import { signOut } from "next-auth/react";
 import Link from "next/link";
+import { signOut } from "@/lib/client/sign-out";
 import type { KeySummary } from "./keys-panel";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -36,7 +36,7 @@ export function AppHeader({ user, activeKey, current }: Props) {
         <ThemeToggle />
         <button
           type="button"
-          onClick={() => void signOut({ callbackUrl: "/signin" })}
+          onClick={() => void signOut("/signin")}
           className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
         >
           Sign out
