@@ -1,17 +1,16 @@
 "use client";
 // The console page: who is signed in, their keys, the composer, the answer, and the
 // request's history, saved requests and share link.
+// What the first paint does not need loads when it is first used: the answer views, a shared link's
+// reader, and a catalogue operation's form (with the form and catalogue code behind it).
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { addToHistory, historyEntryFor, loadHistory, type HistoryEntry } from "@/lib/client/history";
 import { emptyDraft, type RequestDraft, type UpstreamBases } from "@/lib/client/request-model";
 import { listSaved, type SavedRequest } from "@/lib/client/saved";
-import { decodeShareLink, SHARE_PARAM } from "@/lib/client/share-link";
-import { initialValues } from "@/lib/forms/fields";
-import { draftFor, type CatalogOperation } from "@/lib/openapi/catalog";
+import type { CatalogOperation } from "@/lib/openapi/catalog";
 import { AppHeader } from "./app-header";
 import { CatalogPanel } from "./catalog/catalog-panel";
-import { OperationForm } from "./catalog/operation-form";
 import { RequestComposer } from "./composer/request-composer";
 import { useSend, type ReceivedResponse } from "./composer/use-send";
 import { KeysPanel } from "./keys-panel";
@@ -23,6 +22,13 @@ const ResponseViewer = dynamic(() => import("./response/response-viewer").then((
   ssr: false,
   loading: () => <p className="text-sm text-slate-600 dark:text-slate-400">Opening the answer…</p>,
 });
+// Loaded by pickOperation before it is shown, so its loading state is seldom seen.
+const loadOperationForm = () => import("./catalog/operation-form");
+const OperationForm = dynamic(() => loadOperationForm().then((m) => m.OperationForm), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-600 dark:text-slate-400">Opening the form…</p>,
+});
+const UNLOADABLE = "That part of the console could not be loaded. Check the connection, or reload the page.";
 
 type Props = { user: { email: string; role: "viewer" | "editor" }; bases: UpstreamBases };
 
@@ -32,7 +38,8 @@ export function ConsoleApp({ user, bases }: Props) {
   const [response, setResponse] = useState<ReceivedResponse | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [saved, setSaved] = useState<SavedRequest[]>([]);
-  const [shared, setShared] = useState<string | null>(null);
+  /** A line about the page itself: a shared request opened (or not), a part that could not load. */
+  const [notice, setNotice] = useState<string | null>(null);
   // The catalogue operation whose form is open; `n` gives each pick a fresh form.
   const [picked, setPicked] = useState<{ operation: CatalogOperation; n: number } | null>(null);
   // A GET answered 429 is sent once more when its countdown ends; never twice, never a write.
@@ -46,14 +53,20 @@ export function ConsoleApp({ user, bases }: Props) {
     /* eslint-disable react-hooks/set-state-in-effect -- reading this browser's storage and URL once */
     setHistory(loadHistory(window.localStorage));
     setSaved(listSaved(window.localStorage));
-    const param = new URLSearchParams(window.location.search).get(SHARE_PARAM);
-    if (param !== null) {
-      const fromLink = decodeShareLink(param);
-      setShared(fromLink ? "Opened a shared request. It will use your own active key." : "This share link is damaged or from another version; it was ignored.");
-      if (fromLink) setDraft(fromLink);
-      window.history.replaceState(null, "", "/");
-    }
     /* eslint-enable react-hooks/set-state-in-effect */
+    // Only a URL with a query can carry a shared request; the link reader loads just for it.
+    if (!window.location.search) return;
+    import("@/lib/client/share-link").then(
+      ({ decodeShareLink, SHARE_PARAM }) => {
+        const param = new URLSearchParams(window.location.search).get(SHARE_PARAM);
+        if (param === null) return;
+        const fromLink = decodeShareLink(param);
+        setNotice(fromLink ? "Opened a shared request. It will use your own active key." : "This share link is damaged or from another version; it was ignored.");
+        if (fromLink) setDraft(fromLink);
+        window.history.replaceState(null, "", "/");
+      },
+      () => setNotice(UNLOADABLE),
+    );
   }, []);
 
   const onDone = useCallback((received: ReceivedResponse) => {
@@ -88,8 +101,15 @@ export function ConsoleApp({ user, bases }: Props) {
   }, [send]);
 
   const pickOperation = useCallback((operation: CatalogOperation) => {
-    setPicked((current) => ({ operation, n: (current?.n ?? 0) + 1 }));
-    setDraft(draftFor(operation, initialValues(operation.fields)));
+    Promise.all([import("@/lib/openapi/catalog"), import("@/lib/forms/fields"), loadOperationForm()]).then(
+      ([{ draftFor }, { initialValues }]) =>
+        // A transition: the form's code is loaded by now, so React shows it without a loading flash.
+        startTransition(() => {
+          setPicked((current) => ({ operation, n: (current?.n ?? 0) + 1 }));
+          setDraft(draftFor(operation, initialValues(operation.fields)));
+        }),
+      () => setNotice(UNLOADABLE),
+    );
   }, []);
 
   return (
@@ -102,9 +122,9 @@ export function ConsoleApp({ user, bases }: Props) {
           <CatalogPanel role={user.role} selectedId={picked?.operation.id ?? null} onPick={pickOperation} />
         </div>
         <main className="flex min-w-0 flex-col gap-4">
-          {shared ? (
+          {notice ? (
             <p role="status" className="rounded-md bg-blue-50 p-2 text-sm dark:bg-blue-950">
-              {shared}
+              {notice}
             </p>
           ) : null}
           {picked ? (

@@ -3,14 +3,15 @@
 // server only ever returns label, last four characters and dates.
 import { useState, type FormEvent } from "react";
 import { consoleFetch } from "@/lib/client/console-fetch";
-import { parseProblem } from "@/lib/problem";
 
 export type KeySummary = { id: string; label: string; last4: string; createdAt: string; active: boolean; expiresAt: string };
 
 type Props = { keys: KeySummary[] | null; error: string | null; onChange: () => Promise<void> };
 
 async function problemDetail(res: Response): Promise<string> {
-  const problem = parseProblem(await res.json().catch(() => null));
+  // The problem parser (and its schema library) loads only when there is a problem to read.
+  const body: unknown = await res.json().catch(() => null);
+  const problem = await import("@/lib/problem").then(({ parseProblem }) => parseProblem(body), () => null);
   return problem?.detail ?? `The console answered ${res.status}.`;
 }
 

@@ -1,18 +1,18 @@
 "use client";
 // Copy as cURL / fetch / Python (with $JOBNIMBUS_API_KEY and the real JobNimbus URL),
 // a share link that carries the request but nothing secret, and "Save" by name.
+// Snippets and share links are made by code that loads on the first click, not with the page.
 import { useState } from "react";
 import type { RequestDraft, UpstreamBases } from "@/lib/client/request-model";
 import { saveRequest } from "@/lib/client/saved";
-import { encodeShareLink } from "@/lib/client/share-link";
-import { toCurl, toFetch, toPythonRequests } from "@/lib/client/snippets";
+import type { ShareLinkResult } from "@/lib/client/share-link";
 
 type Shown = { title: string; text: string } | null;
 
 const SNIPPETS = [
-  { id: "curl", label: "cURL", make: toCurl },
-  { id: "fetch", label: "JavaScript fetch", make: toFetch },
-  { id: "python", label: "Python requests", make: toPythonRequests },
+  { id: "curl", label: "cURL", make: "toCurl" },
+  { id: "fetch", label: "JavaScript fetch", make: "toFetch" },
+  { id: "python", label: "Python requests", make: "toPythonRequests" },
 ] as const;
 
 async function copy(text: string): Promise<boolean> {
@@ -36,8 +36,23 @@ export function RequestTools({ draft, bases, onSaved }: Props) {
     setNote(copied ? `${title} copied to the clipboard.` : `Select the ${title.toLowerCase()} below and copy it.`);
   }
 
+  /** Runs `action` once its code has loaded; says so when the code cannot be loaded (offline, a new deploy). */
+  function withCode<T>(load: Promise<T>, action: (code: T) => unknown) {
+    load.then(action, () => {
+      setShown(null);
+      setNote("That part of the console could not be loaded. Check the connection, or reload the page.");
+    });
+  }
+
+  function snippet({ label, make }: (typeof SNIPPETS)[number]) {
+    withCode(import("@/lib/client/snippets"), (snippets) => show(label, snippets[make](draft, bases)));
+  }
+
   function share() {
-    const link = encodeShareLink(draft, window.location.origin);
+    withCode(import("@/lib/client/share-link"), ({ encodeShareLink }) => shareLink(encodeShareLink(draft, window.location.origin)));
+  }
+
+  function shareLink(link: ShareLinkResult) {
     if (!link.ok) {
       setShown(null);
       setNote(link.reason);
@@ -61,9 +76,9 @@ export function RequestTools({ draft, bases, onSaved }: Props) {
         <details className="relative">
           <summary className={`cursor-pointer ${button}`}>Copy as…</summary>
           <div className="absolute right-0 z-20 mt-1 flex w-48 flex-col rounded-md border border-slate-300 bg-white p-1 shadow dark:border-slate-700 dark:bg-slate-900">
-            {SNIPPETS.map((snippet) => (
-              <button key={snippet.id} type="button" className="rounded px-2 py-1 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => void show(snippet.label, snippet.make(draft, bases))}>
-                {snippet.label}
+            {SNIPPETS.map((item) => (
+              <button key={item.id} type="button" className="rounded px-2 py-1 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => snippet(item)}>
+                {item.label}
               </button>
             ))}
           </div>
