@@ -70,7 +70,7 @@ describe("openSeal", () => {
   });
 
   it.each([
-    ["no version", (s: string) => s.split("~")[0] ?? ""],
+    ["no version (an authentic v1-style seal)", (s: string) => s.split("~")[0] ?? ""],
     ["version 1", (s: string) => s.replace(/~2$/, "~1")],
     ["an extra ~ part", (s: string) => `${s}~2`],
     ["a part missing", (s: string) => s.replace(/\*[^*]*~2$/, "~2")],
@@ -79,6 +79,11 @@ describe("openSeal", () => {
   ])("refuses a seal with %s as malformed", async (_name, change) => {
     const seal = await sealed();
     expect(openSeal(change(seal), PASSWORDS)).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("refuses an unversioned seal whose MAC is cut short as tampered, as iron-session does", async () => {
+    const seal = await sealed();
+    expect(openSeal(seal.slice(0, -6), PASSWORDS)).toEqual({ ok: false, reason: "tampered" });
   });
 
   it.each(["", "garbage", "~2", "********~2"])("refuses %j as malformed", (seal) => {

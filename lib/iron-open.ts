@@ -30,7 +30,9 @@ function sameDigest(expected: string, given: string): boolean {
 
 export function openSeal(sealed: string, passwords: Readonly<Record<string, string>>, now = Date.now()): OpenedSeal {
   const [body = "", version, ...rest] = sealed.split("~");
-  if (version !== VERSION || rest.length > 0) return { ok: false, reason: "malformed" };
+  // iron-session also reads unversioned (v1) seals; the console never wrote any, so an authentic
+  // one is refused below, after the MAC, like any other seal that is not a vault.
+  if ((version !== undefined && version !== VERSION) || rest.length > 0) return { ok: false, reason: "malformed" };
   const parts = body.split("*");
   if (parts.length !== 8) return { ok: false, reason: "malformed" };
   const [prefix, passwordId, encSalt, iv, data, expiry, macSalt, mac] = parts as [string, string, string, string, string, string, string, string];
@@ -47,7 +49,7 @@ export function openSeal(sealed: string, passwords: Readonly<Record<string, stri
   if (!sameDigest(digest, mac)) return { ok: false, reason: "tampered" };
 
   // Authentic from here on: what follows only fails for seals made by someone holding the password.
-  if (!B64URL.test(iv) || !B64URL.test(data)) return { ok: false, reason: "malformed" };
+  if (version === undefined || !B64URL.test(iv) || !B64URL.test(data)) return { ok: false, reason: "malformed" };
   try {
     const decipher = createDecipheriv("aes-256-cbc", deriveKey(password, encSalt), Buffer.from(iv, "base64url"));
     const plain = Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
