@@ -250,6 +250,8 @@ export type Recorded = {
   headers: Record<string, string | string[]>;
   rawHeaders: [string, string][];
   body: string;
+  /** "finished" once the answer was sent, "cut" when the console hung up first; absent while open. */
+  ended?: "finished" | "cut";
 };
 
 async function control<T>(base: string, method: string, path: string): Promise<T> {

@@ -25,7 +25,8 @@
 //
 // Control endpoints (called by tests directly, never through the proxy; a request carrying
 // an Authorization header, as every proxied call does, is never treated as control):
-//   GET/DELETE /__control/requests         what the upstream received / forget it
+//   GET/DELETE /__control/requests         what the upstream received / forget it (each with `ended`:
+//                                          "finished", "cut" when the console hung up first, or absent while open)
 //   GET        /__control/requests?compact=1  only method, path, authorization and body of each
 //   POST       /__control/refuse?ms=N      stop listening for N ms (connections are refused)
 //   GET/DELETE /__control/hits (canary)     what the canary received / forget it
@@ -114,7 +115,7 @@ export async function startTestUpstream({ port, canaryPort, host = "127.0.0.1" }
   };
   let closed = false;
 
-  const record = async (req, list) => {
+  const record = async (req, list, res) => {
     const entry = {
       time: new Date().toISOString(),
       method: req.method,
@@ -126,6 +127,10 @@ export async function startTestUpstream({ port, canaryPort, host = "127.0.0.1" }
       body: "",
     };
     list.push(entry);
+    // How the exchange ended: "finished" (answer sent), or "cut" (the console hung up first).
+    res?.on("close", () => {
+      entry.ended = res.writableFinished ? "finished" : "cut";
+    });
     entry.body = await readBody(req);
     return entry;
   };
@@ -188,7 +193,7 @@ export async function startTestUpstream({ port, canaryPort, host = "127.0.0.1" }
   const upstream = createServer(async (req, res) => {
     const { path, query } = splitTarget(req.url);
     if (isControl(req, path)) return control(req, res, path, query);
-    const entry = await record(req, requests);
+    const entry = await record(req, requests, res);
     const params = new URLSearchParams(query);
     const route = path.replace(/^\/api1(?=\/|$)/, "") || "/";
     // The key is in the Authorization header; the echo names only its shape, so every answer the
