@@ -1,13 +1,46 @@
 // Cancel (or a closed tab) stops the upstream call too: when the browser hangs up, the console
 // hangs up on JobNimbus, before the answer's headers and in the middle of its body.
+// Its own console, with a two-minute upstream limit: nothing but the hang-up can end these calls
+// while the test watches (the shared api console gives up on a silent upstream after 1.5 s).
 import http from "node:http";
 import { expect, test } from "@playwright/test";
-import { API_URL } from "../support/users.mjs";
-import { consoleLogEntries, resetRecords, signedIn, upstream, type ConsoleClient, type Recorded } from "../support/api-client";
+import { consoleEnv } from "../../scripts/console-env.mjs";
+import { KEYS, USERS } from "../support/users.mjs";
+import { ConsoleClient, freePort, resetRecords, startOwnConsole, upstream, UPSTREAM_URL, type OwnConsole, type Recorded } from "../support/api-client";
+
+let own: OwnConsole | undefined;
+
+test.beforeAll(async () => {
+  const port = await freePort();
+  const env = await consoleEnv({ port, host: "127.0.0.1", upstream: UPSTREAM_URL, users: [USERS.editor], extra: { UPSTREAM_TIMEOUT_MS: "120000" } });
+  own = await startOwnConsole({ name: "console-cancel", port, env });
+});
+
+test.afterAll(async () => {
+  await own?.stop();
+});
+
+async function signedIn(): Promise<ConsoleClient> {
+  const client = new ConsoleClient(own!.url);
+  await client.signIn("editor");
+  await client.saveKey(KEYS.editor);
+  return client;
+}
+
+/** The console's audit lines for `path`. */
+function auditOutcomes(path: string): unknown[] {
+  return own!
+    .output()
+    .split("\n")
+    .filter((line) => line.startsWith("{") && line.includes('"event":"proxy"'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.path === path)
+    .map((line) => line.outcome);
+}
 
 /** Starts a proxied GET and hands back the request (to destroy) and a promise of the first body bytes. */
 function startCall(client: ConsoleClient, path: string) {
-  const url = new URL(API_URL);
+  const url = new URL(client.base);
   let firstBytes: (bytes: number) => void = () => {};
   const gotBytes = new Promise<number>((resolve) => (firstBytes = resolve));
   const req = http.request({
@@ -29,7 +62,7 @@ async function upstreamEntry(path: string): Promise<Recorded | undefined> {
 }
 
 test("a caller hanging up before JobNimbus answers ends the upstream call, and the audit line says aborted", async () => {
-  const editor = await signedIn("editor");
+  const editor = await signedIn();
   await resetRecords();
   const { req } = startCall(editor, "fault/hang-head");
   await expect.poll(async () => (await upstreamEntry("/fault/hang-head"))?.path, { timeout: 10_000 }).toBe("/fault/hang-head");
@@ -37,19 +70,18 @@ test("a caller hanging up before JobNimbus answers ends the upstream call, and t
 
   req.destroy();
   await expect.poll(async () => (await upstreamEntry("/fault/hang-head"))?.ended, { timeout: 10_000 }).toBe("cut");
-  await expect
-    .poll(() => consoleLogEntries().filter((line) => line.event === "proxy" && line.path === "/fault/hang-head").map((line) => line.outcome), { timeout: 10_000 })
-    .toContain("aborted");
+  await expect.poll(() => auditOutcomes("/fault/hang-head"), { timeout: 10_000 }).toEqual(["aborted"]);
 });
 
 test("a caller hanging up in the middle of a 200 MB answer ends the upstream transfer", async () => {
-  const editor = await signedIn("editor");
+  const editor = await signedIn();
   await resetRecords();
   const { req, gotBytes } = startCall(editor, "big?mb=200");
   expect(await gotBytes).toBeGreaterThan(0);
   expect((await upstreamEntry("/big"))?.ended).toBeUndefined();
 
   req.destroy();
-  // Had the console kept reading, the upstream would send all 200 MB and record "finished".
+  // Had the console kept reading, the upstream would send all 200 MB and record "finished";
+  // had it stopped reading without hanging up, the exchange would stay open.
   await expect.poll(async () => (await upstreamEntry("/big"))?.ended, { timeout: 10_000 }).toBe("cut");
 });
