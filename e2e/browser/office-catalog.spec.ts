@@ -1,6 +1,8 @@
 // The endpoint catalogue (issue 4): operations from the shipped OpenAPI document, searchable and
-// grouped by tag; picking one fills the composer and builds a checked form; an uploaded document
-// builds forms too, and a malformed one is explained while the console keeps working.
+// grouped by tag; picking one fills the composer and builds a checked form; an uploaded document,
+// JSON or YAML, builds forms too and outlives the tab; a malformed one is explained while the
+// console keeps working.
+import type { Page, Response } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
 import { addFreshKey, CatalogPart, ConfirmDialog, proxyCalls } from "../support/office-pages";
 
@@ -22,6 +24,46 @@ const UPLOAD = {
     },
   },
 };
+
+/** The same kind of document in YAML, as people write it: comments, a flow mapping, an anchor. */
+const UPLOAD_YAML = `# Field crew schedule
+openapi: 3.0.3
+info:
+  title: Crew schedule
+  version: "3.1"
+paths:
+  /crm/v1/tasks:
+    get:
+      operationId: crewTasks
+      tags: [Crew]
+      summary: Crew tasks on a day
+      parameters:
+        - name: on_day
+          in: query
+          required: true
+          description: The day the crew works.
+          schema: {type: string, format: date}
+        - &kind
+          name: kind
+          in: query
+          schema: {type: string, enum: [Inspection, Install, Repair]}
+  /crm/v1/jobs:
+    get:
+      tags: [Crew]
+      summary: Crew jobs
+      parameters: [*kind]
+`;
+
+/** The text of every script the page loads from now on. */
+function scriptsLoaded(page: Page): Promise<string>[] {
+  const bodies: Promise<string>[] = [];
+  page.on("response", (response: Response) => {
+    if (response.request().resourceType() === "script") bodies.push(response.text().catch(() => ""));
+  });
+  return bodies;
+}
+// A message only the YAML parser's code holds: seeing it in a script means the parser was loaded.
+const YAML_PARSER_MARK = "Nested mappings are not allowed in compact mappings";
 
 test("the shipped document's operations are grouped by tag and searchable; picking one fills the composer and a form", async ({ page, signInAs, browserLog }) => {
   const consolePage = await signInAs("editor");
@@ -97,13 +139,18 @@ test("a write from the catalogue: dates as date pickers, body fields checked, th
   expect(new Date(task.date_end * 1000).getFullYear()).toBe(2030);
 });
 
-test("an uploaded OpenAPI document builds its own forms", async ({ page, signInAs }) => {
+test("an uploaded OpenAPI document, JSON or YAML, builds its own forms; the YAML parser loads only for an upload", async ({ page, signInAs }) => {
+  const scripts = scriptsLoaded(page);
   const consolePage = await signInAs("editor");
   await addFreshKey(consolePage, "catalog-upload");
   const catalog = new CatalogPart(page);
   await expect(catalog.source).toBeVisible();
+  expect(scripts.length, "the console page loaded its scripts").toBeGreaterThan(0);
+  expect((await Promise.all(scripts)).some((text) => text.includes(YAML_PARSER_MARK)), "no YAML parser in the console page's own scripts").toBe(false);
+
   await catalog.uploadJson("scheduling.json", UPLOAD);
-  await expect(catalog.source).toHaveText("Scheduling 2.0 · uploaded: scheduling.json");
+  await expect(catalog.source).toHaveText("Scheduling 2.0");
+  await expect(catalog.uploaded).toContainText("Uploaded: scheduling.json, 1 operation.");
   await expect(catalog.group("Contacts")).toHaveCount(0);
   await catalog.operation("Tasks due from a date", "Schedule").click();
   await expect(catalog.field("from_date")).toHaveAttribute("type", "date");
@@ -115,9 +162,56 @@ test("an uploaded OpenAPI document builds its own forms", async ({ page, signInA
   await catalog.field("from_date").fill("2025-06-09");
   await catalog.field("status").selectOption("open");
   await expect(consolePage.path).toHaveValue("crm/v1/tasks?from_date=2025-06-09&status=open");
+  expect((await Promise.all(scripts)).some((text) => text.includes(YAML_PARSER_MARK)), "the document reader came with the upload").toBe(true);
+
+  await catalog.uploadYaml("crew.yaml", UPLOAD_YAML);
+  await expect(catalog.source).toHaveText("Crew schedule 3.1");
+  await expect(catalog.uploaded).toContainText("Uploaded: crew.yaml, 2 operations.");
+  await expect(catalog.group("Schedule")).toHaveCount(0);
+  await catalog.operation("Crew tasks on a day", "Crew").click();
+  await expect(catalog.field("on_day")).toHaveAttribute("type", "date");
+  await expect(catalog.field("on_day")).toHaveAttribute("required", "");
+  await expect(catalog.form.getByText("The day the crew works.")).toBeVisible();
+  await expect(catalog.field("kind").locator("option")).toHaveText(["(any)", "Inspection", "Install", "Repair"]);
+  // The anchored parameter is the jobs operation's too.
+  await catalog.operation("Crew jobs", "Crew").click();
+  await expect(catalog.field("kind").locator("option")).toHaveText(["(any)", "Inspection", "Install", "Repair"]);
+  await catalog.field("kind").selectOption("Repair");
+  await expect(consolePage.path).toHaveValue("crm/v1/jobs?kind=Repair");
 
   await catalog.backToServer.click();
   await expect(catalog.source).toHaveText(/JobNimbus API \(mock\)/);
+  await expect(catalog.uploaded).toHaveCount(0);
+});
+
+test("an uploaded document outlives the tab until someone goes back to the server's catalogue", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await addFreshKey(consolePage, "catalog-kept");
+  const catalog = new CatalogPart(page);
+  await expect(catalog.source).toHaveText(/JobNimbus API \(mock\)/);
+  await catalog.uploadYaml("crew.yaml", UPLOAD_YAML);
+  await expect(catalog.uploaded).toHaveText(/^Uploaded: crew\.yaml, 2 operations\. Kept in this browser: it will still be here on your next visit\./);
+
+  await page.reload();
+  await expect(catalog.uploaded).toHaveText(/^Uploaded: crew\.yaml, 2 operations\. Kept in this browser from your last visit\./);
+  await expect(catalog.source).toHaveText("Crew schedule 3.1");
+  await expect(catalog.group("Contacts")).toHaveCount(0);
+  await catalog.operation("Crew tasks on a day", "Crew").click();
+  await expect(catalog.field("on_day")).toHaveAttribute("type", "date");
+
+  // Another visit, another tab: the same document.
+  const other = await page.context().newPage();
+  await other.goto("/");
+  await expect(new CatalogPart(other).uploaded).toContainText("Uploaded: crew.yaml, 2 operations.");
+  await other.close();
+
+  await catalog.backToServer.click();
+  await expect(catalog.source).toHaveText(/JobNimbus API \(mock\)/);
+  await expect(catalog.uploaded).toHaveCount(0);
+  await page.reload();
+  await expect(catalog.source).toHaveText(/JobNimbus API \(mock\) 1\.0\.0 · from the console's OpenAPI document/);
+  await expect(catalog.group("Contacts")).toBeVisible();
+  await expect(catalog.uploaded).toHaveCount(0);
 });
 
 test("a malformed document is explained, naming what is wrong, and the console keeps working", async ({ page, signInAs }) => {
@@ -134,8 +228,12 @@ test("a malformed document is explained, naming what is wrong, and the console k
   );
   await expect(catalog.source).toHaveText(/JobNimbus API \(mock\)/);
 
-  await catalog.uploadJson("api.yaml.json", "openapi: 3.0.0\ninfo:\n  title: x\n");
-  await expect(catalog.uploadError).toContainText("api.yaml.json looks like YAML; the console reads OpenAPI documents as JSON");
+  await catalog.uploadYaml("crew.yaml", UPLOAD_YAML.replace("      summary: Crew jobs\n", "      summary: Crew jobs\n      tags: [Again]\n"));
+  await expect(catalog.uploadError).toHaveText(
+    "That document cannot be used: crew.yaml is not valid YAML: the same key appears twice in one mapping at line 26, column 7. The catalogue shown has not changed.",
+  );
+  await catalog.uploadJson("half.json", '{\n  "openapi": "3.0.3",\n  "info": {"title": "x"\n');
+  await expect(catalog.uploadError).toContainText("half.json is not valid JSON: Expected ',' or '}', found end of input at line 4, column 1");
   await catalog.uploadJson("swagger.json", { swagger: "2.0", info: { title: "old", version: "1" }, paths: {} });
   await expect(catalog.uploadError).toContainText("is a Swagger 2.0 document");
 

@@ -1,9 +1,10 @@
 // Recipes against the mock API (issue 4): every shipped recipe runs; results link records to
-// each other, download as CSV and page with "More results" on both APIs; failures are told in
-// the recipe's own words with the Problem Details one click away; "details" shows the raw exchange.
+// each other, download as CSV and page with "More results" on both APIs, the way the OpenAPI
+// document says (the activity feed by cursor); failures are told in the recipe's own words with
+// the Problem Details one click away; "details" shows the raw exchange.
 import { readFileSync } from "node:fs";
 import { expect, test } from "../support/fixtures";
-import { addFreshKey, proxyCalls, RecipesPage } from "../support/office-pages";
+import { addFreshKey, freshKey, proxyCalls, RecipesPage } from "../support/office-pages";
 import { PORTS } from "../support/users.mjs";
 
 const shipped = JSON.parse(readFileSync(new URL("../../recipes.json", import.meta.url), "utf8")) as { recipes: { id: string; name: string }[] };
@@ -64,6 +65,13 @@ test("every shipped recipe runs against the mock API", async ({ page, signInAs, 
   await expect(recipes.table.locator("caption")).toHaveText(/^Activity on job #1043: /);
   expect(await recipes.rows.count()).toBeGreaterThanOrEqual(6);
   ran.add("job-activity");
+
+  await recipes.open("latest-activity");
+  await recipes.field("Kind").selectOption("Call log");
+  await recipes.runAndWait();
+  await expect(recipes.table.locator("caption")).toHaveText("Latest activity");
+  expect(new Set(await recipes.column("Kind"))).toEqual(new Set(["Call log"]));
+  ran.add("latest-activity");
 
   const note = `Called the homeowner ${Date.now().toString(36)}`;
   await recipes.open("add-job-note");
@@ -132,6 +140,47 @@ test("More results follows limit/offset on the Platform API and size/from on the
     ["/api/proxy/tasks", "25", "25"],
   ]);
   expect(calls.every((c) => c.headers()["x-console-upstream"] === "legacy")).toBe(true);
+});
+
+test("More results on the activity feed follows the cursor the OpenAPI document declares, not limit/offset", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await addFreshKey(consolePage, "feed");
+  const recipes = new RecipesPage(page);
+  const calls = proxyCalls(page);
+
+  await recipes.open("latest-activity");
+  await recipes.runAndWait();
+  // 20 a page: the feed's limit parameter's default in the document, not the usual 25.
+  await expect(recipes.rows).toHaveCount(20);
+
+  // What the mock itself gives as the first two pages of the feed.
+  const mock = async (query: string) => {
+    const res = await fetch(`http://127.0.0.1:${PORTS.mock}/crm/v1/activities/feed?${query}`, { headers: { authorization: `Bearer ${freshKey("feed-check")}` } });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { results: { note: string }[]; next_cursor: string | null };
+  };
+  const first = await mock("limit=20");
+  expect(first.next_cursor).toEqual(expect.any(String));
+  const second = await mock(`limit=20&cursor=${first.next_cursor}`);
+  expect(await recipes.column("Note")).toEqual(first.results.map((r) => r.note));
+
+  await recipes.more.click();
+  await expect(recipes.rows).toHaveCount(40);
+  expect((await recipes.column("Note")).slice(20)).toEqual(second.results.map((r) => r.note));
+  await expect(recipes.more, "the feed goes on").toBeVisible();
+
+  const asked = calls.map((c) => new URL(c.url()));
+  expect(asked.map((u) => [u.pathname, [...u.searchParams.entries()]])).toEqual([
+    ["/api/proxy/crm/v1/activities/feed", [["limit", "20"]]],
+    ["/api/proxy/crm/v1/activities/feed", [["limit", "20"], ["cursor", first.next_cursor]]],
+  ]);
+
+  await recipes.details.locator("summary").first().click();
+  await expect(recipes.paging).toHaveText("Pages by cursor (cursor, taken from next_cursor in each answer; limit=20), as the OpenAPI document says for activityFeed.");
+  await expect(recipes.requestLines).toHaveText([
+    `GET http://127.0.0.1:${PORTS.mock}/crm/v1/activities/feed?limit=20`,
+    `GET http://127.0.0.1:${PORTS.mock}/crm/v1/activities/feed?limit=20&cursor=${first.next_cursor}`,
+  ]);
 });
 
 test("a result downloads as CSV with the recipe's columns, and details show the raw request and answer", async ({ page, signInAs }) => {

@@ -72,6 +72,9 @@ export class RecipesPage {
   readonly more: Locator;
   readonly csv: Locator;
   readonly details: Locator;
+  /** Under "details": where the recipe's paging comes from, and each raw request line. */
+  readonly paging: Locator;
+  readonly requestLines: Locator;
   readonly confirm: ConfirmDialog;
 
   constructor(readonly page: Page) {
@@ -98,6 +101,8 @@ export class RecipesPage {
     this.more = this.recipe.getByRole("button", { name: "More results" });
     this.csv = this.recipe.getByRole("link", { name: "Download CSV" });
     this.details = this.recipe.getByTestId("recipe-details");
+    this.paging = this.details.getByTestId("recipe-paging");
+    this.requestLines = this.details.getByTestId("recipe-request-line");
     this.confirm = new ConfirmDialog(page);
   }
 
@@ -136,6 +141,8 @@ export class CatalogPart {
   readonly error: Locator;
   readonly uploadError: Locator;
   readonly upload: Locator;
+  /** The note naming the uploaded document in use, and its button back to the server's catalogue. */
+  readonly uploaded: Locator;
   readonly backToServer: Locator;
   readonly form: Locator;
   readonly formErrors: Locator;
@@ -148,8 +155,9 @@ export class CatalogPart {
     this.operations = page.getByTestId("catalog-operations");
     this.error = page.getByTestId("catalog-error");
     this.uploadError = page.getByTestId("catalog-upload-error");
-    this.upload = page.getByLabel("Use another OpenAPI document (JSON)");
-    this.backToServer = page.getByRole("button", { name: "Back to the console's own document" });
+    this.upload = page.getByLabel("Use another OpenAPI document (JSON or YAML)");
+    this.uploaded = page.getByTestId("catalog-uploaded");
+    this.backToServer = page.getByRole("button", { name: "Use the server's catalogue again" });
     this.form = page.getByTestId("operation-form");
     this.formErrors = page.getByTestId("operation-errors");
     this.send = this.form.getByRole("button", { name: /^Check and send/ });
@@ -171,5 +179,9 @@ export class CatalogPart {
 
   async uploadJson(name: string, document: unknown) {
     await this.upload.setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(typeof document === "string" ? document : JSON.stringify(document)) });
+  }
+
+  async uploadYaml(name: string, text: string) {
+    await this.upload.setInputFiles({ name, mimeType: "application/yaml", buffer: Buffer.from(text) });
   }
 }
