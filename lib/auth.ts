@@ -12,9 +12,10 @@ import { getEnv, type Env, type Role } from "./env";
 import { delayFor, recordFailure, recordSuccess, sleep } from "./login-throttle";
 import { verifyPassword } from "./password-hash.mjs";
 import { isAllowedEmail, roleFor } from "./roles";
+import { SIGN_IN_LIFETIME_S, signInCurrent } from "./session";
 
-/** Sessions last a working day; the key vault has its own, usually equal, ttl. */
-const SESSION_MAX_AGE = 12 * 3600;
+/** Sessions last a working day from sign-in (lib/session.ts); the key vault has its own, usually equal, ttl. */
+const SESSION_MAX_AGE = SIGN_IN_LIFETIME_S;
 /** Compared against when the email is unknown, so both failures take the same time. */
 const DUMMY_HASH = "scrypt:32768:8:1:AAAAAAAAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
@@ -119,6 +120,11 @@ export function authOptions(env: Env = getEnv()): NextAuthOptions {
           token.role = account.provider === "credentials" ? (user as User & { role: Role }).role : roleFor(email, env);
           // A fresh id per sign-in: the key vault is sealed for it, so keys end with the sign-in.
           token.sid = randomBytes(16).toString("base64url");
+          token.signedInAt = Math.floor(Date.now() / 1000);
+        } else if (!signInCurrent(token.signedInAt)) {
+          // next-auth answers a throw here by clearing the session cookie: signed out, no loop
+          // between pages (getServerSession) and API routes (lib/session.ts), which agree.
+          throw new Error("The sign-in is older than a working day; sign in again.");
         }
         return token;
       },

@@ -5,10 +5,12 @@ import { decode, encode, type JWT } from "next-auth/jwt";
 import { createSecretKey, hkdfSync } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseEnv, type Env } from "./env";
-import { readSession, rememberedSessions, SESSION_CACHE_SIZE, vaultOwner } from "./session";
+import { readSession, rememberedSessions, SESSION_CACHE_SIZE, SIGN_IN_LIFETIME_S, signInCurrent, vaultOwner } from "./session";
 
 const SECRET = "n".repeat(40);
-const CLAIMS = { email: "alice@example.com", role: "editor" as const, sid: "sid-0123456789abcdef", name: "Alice" };
+const NOW_S = () => Math.floor(Date.now() / 1000);
+const claims = (signedInAt = NOW_S()) => ({ email: "alice@example.com", role: "editor" as const, sid: "sid-0123456789abcdef", signedInAt, name: "Alice" });
+let CLAIMS = claims();
 
 function makeEnv(secret = SECRET): Env {
   return parseEnv({
@@ -25,6 +27,7 @@ function requestWith(token: string): Request {
 
 afterEach(() => {
   vi.useRealTimers();
+  CLAIMS = claims();
 });
 
 describe("readSession", () => {
@@ -66,6 +69,7 @@ describe("readSession", () => {
   it("refuses an expired token after next-auth's 15 s tolerance, also once it is cached", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-11-27T12:00:00Z"));
+    CLAIMS = claims();
     const token = await encode({ token: CLAIMS, secret: SECRET, maxAge: 60 });
     expect(await readSession(requestWith(token), makeEnv())).toEqual(CLAIMS);
     vi.setSystemTime(new Date("2026-11-27T12:01:10Z"));
@@ -73,6 +77,34 @@ describe("readSession", () => {
     vi.setSystemTime(new Date("2026-11-27T12:01:16Z"));
     expect(await readSession(requestWith(token), makeEnv())).toBeNull();
     expect(await decode({ token, secret: SECRET }).catch(() => null)).toBeNull();
+  });
+
+  it("refuses a renewed token (fresh exp) once its sign-in is older than SIGN_IN_LIFETIME_S, also once it is cached", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-27T08:00:00Z"));
+    CLAIMS = claims();
+    vi.setSystemTime(new Date(Date.now() + (SIGN_IN_LIFETIME_S - 60) * 1000));
+    // As next-auth re-issues it when /api/auth/session is read: same claims, a fresh 12 h expiry.
+    const renewed = await encode({ token: CLAIMS, secret: SECRET });
+    expect(await readSession(requestWith(renewed), makeEnv())).toEqual(CLAIMS);
+    vi.setSystemTime(new Date(Date.now() + 60_000));
+    expect(await readSession(requestWith(renewed), makeEnv())).toBeNull();
+    const renewedAgain = await encode({ token: CLAIMS, secret: SECRET });
+    expect(await readSession(requestWith(renewedAgain), makeEnv())).toBeNull();
+  });
+
+  it("refuses a token without signedInAt, or signed in in the future", async () => {
+    const withoutSignIn = { ...claims(), signedInAt: undefined };
+    expect(await readSession(requestWith(await encode({ token: withoutSignIn, secret: SECRET })), makeEnv())).toBeNull();
+    expect(await readSession(requestWith(await encode({ token: claims(NOW_S() + 3600), secret: SECRET })), makeEnv())).toBeNull();
+  });
+
+  it("signInCurrent: on from the sign-in until SIGN_IN_LIFETIME_S later", () => {
+    expect(signInCurrent(1_000, 1_000)).toBe(true);
+    expect(signInCurrent(1_000, 1_000 + SIGN_IN_LIFETIME_S - 1)).toBe(true);
+    expect(signInCurrent(1_000, 1_000 + SIGN_IN_LIFETIME_S)).toBe(false);
+    expect(signInCurrent(undefined, 1_000)).toBe(false);
+    expect(signInCurrent("1000", 1_000)).toBe(false);
   });
 
   it("refuses a token sealed with the right key but another content algorithm", async () => {

@@ -18,9 +18,23 @@ const sessionSchema = z.object({
   role: z.enum(["viewer", "editor"]),
   /** Random per sign-in: binds the key vault to this sign-in, so keys die with it. */
   sid: z.string().min(16),
+  /** When this sign-in happened (epoch seconds): it ends SIGN_IN_LIFETIME_S later, however often the JWT is renewed. */
+  signedInAt: z.number().int(),
   name: z.string().nullish(),
 });
 export type ConsoleSession = z.infer<typeof sessionSchema>;
+
+/**
+ * A sign-in lasts a working day, counted from the sign-in itself. next-auth re-issues the JWT
+ * with a fresh expiry whenever its session is read, so without this a copied session cookie
+ * could be kept alive indefinitely; lib/auth.ts ends next-auth's own session at the same point.
+ */
+export const SIGN_IN_LIFETIME_S = 12 * 3600;
+
+/** Whether a sign-in made at `signedInAt` (epoch seconds) is still on at `nowS`. */
+export function signInCurrent(signedInAt: unknown, nowS = Date.now() / 1000): boolean {
+  return typeof signedInAt === "number" && signedInAt <= nowS + CLOCK_TOLERANCE_S && nowS < signedInAt + SIGN_IN_LIFETIME_S;
+}
 
 /** next-auth's own tolerance in `decode()`. */
 const CLOCK_TOLERANCE_S = 15;
@@ -39,7 +53,8 @@ function stateFor(secret: string) {
   return state;
 }
 
-function isCurrent({ exp, nbf }: Verified, nowS: number): boolean {
+function isCurrent({ exp, nbf, session }: Verified, nowS: number): boolean {
+  if (!signInCurrent(session.signedInAt, nowS)) return false;
   if (exp !== undefined && nowS - CLOCK_TOLERANCE_S >= exp) return false;
   if (nbf !== undefined && nowS + CLOCK_TOLERANCE_S < nbf) return false;
   return true;
@@ -74,9 +89,10 @@ export async function readSession(request: Request, env: Env = getEnv()): Promis
     });
     const parsed = sessionSchema.safeParse(payload);
     if (!parsed.success) return null;
-    const session = Object.freeze(parsed.data);
-    remember(verified, token, { session, exp: payload.exp, nbf: payload.nbf });
-    return session;
+    const entry = { session: Object.freeze(parsed.data), exp: payload.exp, nbf: payload.nbf };
+    if (!isCurrent(entry, nowS)) return null;
+    remember(verified, token, entry);
+    return entry.session;
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { sealData } from "iron-session";
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { consoleEnv } from "../../scripts/console-env.mjs";
 import {
   ConsoleClient,
@@ -262,11 +262,32 @@ test("replay after sign-out: an old vault cookie with a new sign-in is refused; 
   // revoke a copy. docs/security.md › "Replay after sign-out" states what follows.
   await test.step("the old session and old vault cookies together, after sign-out: still honoured", () => expectAccepted(editor, oldSession, oldVault));
 
-  await test.step("next-auth renews a copied session cookie on /api/auth/session", async () => {
+  await test.step("next-auth renews a copied session cookie on /api/auth/session, keeping its sign-in time", async () => {
     const session = await editor.get("/api/auth/session", { csrf: false, cookie: `jnc.session-token=${oldSession}` });
     expect(session.status).toBe(200);
     expect(json<{ user?: { email?: string } }>(session).user?.email).toBe(USERS.editor.email);
-    expect(session.setCookies.some((c) => c.startsWith("jnc.session-token=")), "a renewed session cookie").toBe(true);
+    const renewed = session.setCookies.find((c) => c.startsWith("jnc.session-token="));
+    expect(renewed, "a renewed session cookie").toBeTruthy();
+    const before = await decode({ token: oldSession, secret: NEXTAUTH_SECRET });
+    const after = await decode({ token: renewed!.slice(renewed!.indexOf("=") + 1, renewed!.indexOf(";")), secret: NEXTAUTH_SECRET });
+    expect(after?.signedInAt).toBe(before?.signedInAt);
+    expect(after?.sid).toBe(before?.sid);
+  });
+
+  await test.step("but not past a working day from the sign-in: the console refuses it and next-auth drops it", async () => {
+    // The copy as renewed 12 h after its sign-in: a fresh expiry, the same sign-in time.
+    const claims = await decode({ token: oldSession, secret: NEXTAUTH_SECRET });
+    const stale = await encode({ token: { ...claims, signedInAt: Math.floor(Date.now() / 1000) - TTL_SECONDS - 60 }, secret: NEXTAUTH_SECRET });
+    await resetRecords();
+    const refused = await callWith(editor, stale, oldVault);
+    expectProblem(refused, "unauthenticated", 401);
+    expect(await upstream.requests()).toEqual([]);
+    const session = await editor.get("/api/auth/session", { csrf: false, cookie: `jnc.session-token=${stale}` });
+    expect(json<{ user?: unknown }>(session).user).toBeUndefined();
+    expect(session.setCookies.some((c) => c.startsWith("jnc.session-token=") && /max-age=0|expires=thu, 01 jan 1970/i.test(c)), "the cookie cleared").toBe(true);
+    const page = await editor.get("/", { csrf: false, cookie: `jnc.session-token=${stale}` });
+    expect([302, 303, 307], "the console page sends a stale sign-in to /signin").toContain(page.status);
+    expect(page.headers.location ?? "").toContain("/signin");
   });
 
   await test.step("but a write with the copies cannot move the vault's end", async () => {
