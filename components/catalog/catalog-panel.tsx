@@ -6,7 +6,6 @@ import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { consoleFetch } from "@/lib/client/console-fetch";
 import type { Catalog, CatalogOperation } from "@/lib/openapi/catalog";
 import type { KeepResult } from "@/lib/openapi/kept-document";
-import { parseProblem } from "@/lib/problem";
 
 type Props = { role: "viewer" | "editor"; selectedId: string | null; onPick: (operation: CatalogOperation) => void };
 
@@ -57,9 +56,13 @@ export function CatalogPanel({ role, selectedId, onPick }: Props) {
       try {
         const res = await consoleFetch("/api/catalog");
         const body = (await res.json()) as unknown;
-        if (!live) return;
-        if (res.ok) setServer(body as { catalog: Catalog; source: string });
-        else setServerError(parseProblem(body)?.detail ?? `the console answered ${res.status}`);
+        if (res.ok) {
+          if (live) setServer(body as { catalog: Catalog; source: string });
+          return;
+        }
+        // The problem parser (and zod with it) loads only when there is a problem to read.
+        const problem = await import("@/lib/problem").then(({ parseProblem }) => parseProblem(body), () => null);
+        if (live) setServerError(problem?.detail ?? `the console answered ${res.status}`);
       } catch {
         if (live) setServerError("it could not be loaded (network error)");
       }
@@ -117,7 +120,10 @@ export function CatalogPanel({ role, selectedId, onPick }: Props) {
       chosen.current = true;
       const next: Uploaded = { catalog: result.catalog, name: file.name, kept: null, restored: false };
       setUploaded(next);
-      const kept = await (await loadShelf()).keep(file.name, text);
+      const kept = await loadShelf().then(
+        (shelf) => shelf.keep(file.name, text),
+        (): KeepResult => ({ ok: false, reason: "the part of the console that keeps documents did not load" }),
+      );
       setUploaded((current) => (current === next ? { ...next, kept } : current));
     } catch {
       setUploadError(`${file.name} could not be read here: the console's document reader did not load (check the connection and try again)`);
