@@ -110,7 +110,7 @@ export const problemCatalog = {
     title: "The endpoint catalogue is not available",
     explanation:
       "The console could not build its list of endpoints: the OpenAPI document it was given (OPENAPI_SPEC) is missing, could not be fetched, or is not a valid OpenAPI 3 document. The details say what is wrong.",
-    action: "Everything else works: type a path in the composer, or upload a valid OpenAPI document (JSON) in the catalogue panel. Tell whoever runs the console to fix OPENAPI_SPEC.",
+    action: "Everything else works: type a path in the composer, or upload a valid OpenAPI document (JSON or YAML) in the catalogue panel. Tell whoever runs the console to fix OPENAPI_SPEC.",
   },
   "internal-error": {
     status: 500,

@@ -76,16 +76,20 @@ export async function handleProxy(request: Request): Promise<Response> {
 
   const response = toResponse(result, { instance, requestId, timeoutMs: env.UPSTREAM_TIMEOUT_MS, host: url.host });
   response.headers.set("x-request-id", requestId);
-  audit({
-    user: session.email,
-    method,
-    path: url.pathname,
-    upstream: upstreamName,
-    status: response.status,
-    outcome: result.kind,
-    durationMs: Math.round(performance.now() - started),
-    requestId,
-  });
+  const line = (outcome: string) =>
+    audit({
+      user: session.email,
+      method,
+      path: url.pathname,
+      upstream: upstreamName,
+      status: response.status,
+      outcome,
+      durationMs: Math.round(performance.now() - started),
+      requestId,
+    });
+  // A relayed answer is logged once its body is over: how it ended, and how long the whole call took.
+  if (result.kind === "response") void result.ended.then((end) => line(end === "complete" ? "response" : end));
+  else line(result.kind);
   return response;
 }
 

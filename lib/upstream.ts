@@ -23,8 +23,18 @@ export type UpstreamCall = {
   signal?: AbortSignal;
 };
 
+/** How an answer's body ended: whole, broken off by JobNimbus or the network, or dropped because the caller left. */
+export type BodyEnd = "complete" | "cut-off" | "aborted";
+
 export type UpstreamResult =
-  | { kind: "response"; status: number; headers: http.IncomingHttpHeaders; body: ReadableStream<Uint8Array> | null }
+  | {
+      kind: "response";
+      status: number;
+      headers: http.IncomingHttpHeaders;
+      body: ReadableStream<Uint8Array> | null;
+      /** Settles once the body is over (at once when there is none). */
+      ended: Promise<BodyEnd>;
+    }
   | { kind: "redirect"; status: number; location: string }
   | { kind: "timeout" }
   | { kind: "unreachable"; code: string }
@@ -89,12 +99,15 @@ export function forwardToUpstream(call: UpstreamCall): Promise<UpstreamResult> {
       }
       response.setTimeout(call.timeoutMs, () => response.destroy(new Error("upstream body stalled")));
       response.on("close", () => call.signal?.removeEventListener("abort", onAbort));
+      const ended = new Promise<BodyEnd>((resolveEnd) => {
+        response.once("close", () => resolveEnd(response.complete ? "complete" : call.signal?.aborted ? "aborted" : "cut-off"));
+      });
       if (NO_BODY_STATUSES.has(status) || call.method === "HEAD") {
         response.resume();
-        settle({ kind: "response", status, headers: response.headers, body: null });
+        settle({ kind: "response", status, headers: response.headers, body: null, ended });
         return;
       }
-      settle({ kind: "response", status, headers: response.headers, body: Readable.toWeb(response) as ReadableStream<Uint8Array> });
+      settle({ kind: "response", status, headers: response.headers, body: Readable.toWeb(response) as ReadableStream<Uint8Array>, ended });
     });
 
     request.end(call.body ?? undefined);

@@ -1,12 +1,13 @@
 // Cancel (or a closed tab) stops the upstream call too: when the browser hangs up, the console
-// hangs up on JobNimbus, before the answer's headers and in the middle of its body.
+// hangs up on JobNimbus, before the answer's headers and in the middle of its body. The audit
+// line, written once the answer is over, says how each call ended.
 // Its own console, with a two-minute upstream limit: nothing but the hang-up can end these calls
 // while the test watches (the shared api console gives up on a silent upstream after 1.5 s).
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { consoleEnv } from "../../scripts/console-env.mjs";
 import { KEYS, USERS } from "../support/users.mjs";
-import { ConsoleClient, freePort, resetRecords, startOwnConsole, upstream, UPSTREAM_URL, type OwnConsole, type Recorded } from "../support/api-client";
+import { ConsoleClient, freePort, resetRecords, startOwnConsole, tolerantRequest, upstream, UPSTREAM_URL, type OwnConsole, type Recorded } from "../support/api-client";
 
 let own: OwnConsole | undefined;
 
@@ -84,4 +85,15 @@ test("a caller hanging up in the middle of a 200 MB answer ends the upstream tra
   // Had the console kept reading, the upstream would send all 200 MB and record "finished";
   // had it stopped reading without hanging up, the exchange would stay open.
   await expect.poll(async () => (await upstreamEntry("/big"))?.ended, { timeout: 10_000 }).toBe("cut");
+  await expect.poll(() => auditOutcomes("/big"), { timeout: 10_000 }).toEqual(["aborted"]);
+});
+
+test("an answer JobNimbus breaks off is logged as cut-off, one that arrives whole as response", async () => {
+  const editor = await signedIn();
+  const broken = await tolerantRequest(own!.url, "GET", "/api/proxy/fault/reset-body", { cookie: editor.cookieHeader(), "x-csrf": "1" });
+  expect(broken.status).toBe(200);
+  expect(broken.complete).toBe(false);
+  await expect.poll(() => auditOutcomes("/fault/reset-body"), { timeout: 10_000 }).toEqual(["cut-off"]);
+  expect((await editor.proxy("GET", "echo/whole")).status).toBe(200);
+  await expect.poll(() => auditOutcomes("/echo/whole"), { timeout: 10_000 }).toEqual(["response"]);
 });

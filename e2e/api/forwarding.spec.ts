@@ -188,10 +188,10 @@ test("each proxied call writes one JSON audit line with time, user, method, path
     await editor.proxy("GET", "problem/403"),
   ];
   const expected = [
-    { method: "GET", path: "/echo/audit/one", upstream: "platform", status: 200 },
-    { method: "POST", path: "/echo/audit/two", upstream: "platform", status: 200 },
-    { method: "GET", path: "/api1/audit-legacy", upstream: "legacy", status: 200 },
-    { method: "GET", path: "/problem/403", upstream: "platform", status: 403 },
+    { method: "GET", path: "/echo/audit/one", upstream: "platform", status: 200, outcome: "response" },
+    { method: "POST", path: "/echo/audit/two", upstream: "platform", status: 200, outcome: "response" },
+    { method: "GET", path: "/api1/audit-legacy", upstream: "legacy", status: 200, outcome: "response" },
+    { method: "GET", path: "/problem/403", upstream: "platform", status: 403, outcome: "response" },
   ];
 
   let lines: Record<string, unknown>[] = [];
