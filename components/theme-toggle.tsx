@@ -7,7 +7,9 @@ const STORAGE_KEY = "jnc.theme";
 
 function apply(theme: Theme) {
   const dark = theme === "dark" || (theme === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  // Both classes: an explicit choice overrides the system's in app/globals.css's dark variant.
   document.documentElement.classList.toggle("dark", dark);
+  document.documentElement.classList.toggle("light", !dark);
   document.documentElement.style.colorScheme = dark ? "dark" : "light";
 }
 

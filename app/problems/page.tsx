@@ -12,7 +12,7 @@ export default function ProblemsIndex() {
             <Link className="underline" href={`/problems/${slug}`}>
               {entry.title}
             </Link>{" "}
-            <span className="text-slate-500">(HTTP {entry.status})</span>
+            <span className="text-slate-600 dark:text-slate-400">(HTTP {entry.status})</span>
           </li>
         ))}
       </ul>

@@ -216,3 +216,23 @@ test.describe("axe finds no accessibility violations", () => {
     expect(await axeViolations(page), "dark").toEqual([]);
   });
 });
+
+test("on a dark system the sign-in and problem pages are dark too, and a light choice in the console wins over it", async ({ page, signInAs }) => {
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  for (const path of ["/signin", "/problems/no-api-key"]) {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto(path);
+    const light = await background();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect.poll(background, { message: `${path} on a dark system` }).not.toBe(light);
+  }
+
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/signin");
+  const light = await background();
+  await page.emulateMedia({ colorScheme: "dark" });
+  const consolePage = await signInAs("editor");
+  await consolePage.theme.selectOption("light");
+  await expect(page.locator("html")).toHaveClass(/(^|\s)light(\s|$)/);
+  await expect.poll(background).toBe(light);
+});

@@ -15,7 +15,7 @@ export default async function ProblemPage({ params }: Props) {
   const entry = problemCatalog[slug];
   return (
     <main className="mx-auto flex max-w-2xl flex-col gap-4 p-6">
-      <p className="text-sm text-slate-500">Console error · HTTP {entry.status}</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">Console error · HTTP {entry.status}</p>
       <h1 className="text-2xl font-semibold">{entry.title}</h1>
       <section>
         <h2 className="font-semibold">What happened</h2>
