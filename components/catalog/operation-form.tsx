@@ -7,6 +7,7 @@ import { initialValues, validateForm, type FormErrors, type FormValues } from "@
 import { draftFor, type CatalogField, type CatalogOperation, type FieldLocation } from "@/lib/openapi/catalog";
 import { confirmationForDraft, useConfirmWrite } from "../confirm-write-dialog";
 import { FieldInput } from "../forms/field-input";
+import { FormErrorList } from "../forms/form-errors";
 
 type Props = {
   operation: CatalogOperation;
@@ -87,16 +88,7 @@ export function OperationForm({ operation, role, sending, onDraft, onSend, onClo
       >
         <fieldset disabled={blocked} className="flex flex-col gap-3">
           <legend className="sr-only">Parameters</legend>
-          {errorList.length ? (
-            <div role="alert" data-testid="operation-errors" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-              <p className="font-medium">Fix this first:</p>
-              <ul className="list-disc pl-5">
-                {errorList.map((message) => (
-                  <li key={message}>{message}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <FormErrorList errors={errorList} testId="operation-errors" />
           {operation.fields.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">This operation takes no parameters.</p> : null}
           {GROUPS.map(([location, title]) => {
             const fields = operation.fields.filter((field) => field.in === location);

@@ -33,6 +33,7 @@ import { ResponseViewer } from "../response/response-viewer";
 import { RetryCountdown, retryAfterSeconds } from "../response/retry-countdown";
 import { RecipeResults } from "./recipe-results";
 import { headerOf, sendDraft, type Answer } from "./send-draft";
+import { FormErrorList } from "../forms/form-errors";
 
 type Props = {
   recipe: Recipe;
@@ -270,16 +271,7 @@ export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases
       >
         <fieldset disabled={blocked || busy !== null} className="flex flex-col gap-3 disabled:opacity-70">
           <legend className="sr-only">{recipe.name}</legend>
-          {errorList.length ? (
-            <div role="alert" data-testid="recipe-form-errors" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-              <p className="font-medium">Fix this first:</p>
-              <ul className="list-disc pl-5">
-                {errorList.map((message) => (
-                  <li key={message}>{message}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <FormErrorList errors={errorList} testId="recipe-form-errors" />
           {fields.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">Nothing to fill in: just run it.</p> : null}
           <div className="grid gap-3 sm:grid-cols-2">
             {fields.map((field) => (
