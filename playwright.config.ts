@@ -2,22 +2,10 @@
 // production builds started by e2e/support/stack.mjs, then scans every log for keys.
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import debianChromium from "./e2e/support/chromium.json";
 
-const DEBIAN_CHROMIUM = "/usr/bin/chromium";
-const chromium = existsSync(DEBIAN_CHROMIUM)
-  ? {
-      executablePath: DEBIAN_CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    }
-  : {};
+/** Debian's Chromium with the flags this machine needs (shared with bench/browser.mjs); Playwright's own where it is absent. */
+const chromium = existsSync(debianChromium.executablePath) ? debianChromium : {};
 
 /** Mirrors PORTS in e2e/support/users.mjs (a .ts config cannot import .mjs under Node 20). */
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);

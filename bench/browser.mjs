@@ -1,20 +1,12 @@
 // The console in Chromium through Playwright: first-load JavaScript of the console page (each
 // script response gzipped with node:zlib, summed), and the time from pressing Send to the first
 // visible table rows of a 100,000-record answer, against a plain fetch of the same answer.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 
-const DEBIAN_CHROMIUM = "/usr/bin/chromium";
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+/** Debian's Chromium and its flags, as in playwright.config.ts. */
+const { executablePath: DEBIAN_CHROMIUM, args: FLAGS } = JSON.parse(readFileSync(new URL("../e2e/support/chromium.json", import.meta.url), "utf8"));
 
 function launch() {
   return existsSync(DEBIAN_CHROMIUM) ? chromium.launch({ executablePath: DEBIAN_CHROMIUM, args: FLAGS }) : chromium.launch();
