@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { ConsoleApp } from "@/components/console-app";
-import { authOptions } from "@/lib/auth";
-import { getEnv } from "@/lib/env";
+import { authOptions } from "@/lib/auth/1-sign-in";
+import { getEnv } from "@/lib/config/env";
 
 export const dynamic = "force-dynamic";
 

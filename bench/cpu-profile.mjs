@@ -54,7 +54,7 @@ function loadMap(file) {
   return map;
 }
 
-/** The original source of a call frame: "lib/vault.ts", "node_modules/jose/...", "node:internal/...". */
+/** The original source of a call frame: "lib/vault/3-vault.ts", "node_modules/jose/...", "node:internal/...". */
 export function sourceOf(callFrame, root) {
   const { url, lineNumber, columnNumber } = callFrame;
   if (!url) return callFrame.functionName.startsWith("(") ? callFrame.functionName : "(native)";
@@ -81,11 +81,11 @@ export function sourceOf(callFrame, root) {
 /** What a source module is, in words, for the breakdown. */
 export function categoryOf(source) {
   const rules = [
-    [/^lib\/session\.ts|node_modules\/(next-auth\/jwt|jose|@panva\/hkdf)/, "session: next-auth JWT decode (jose, hkdf)"],
-    [/^lib\/vault\.ts|node_modules\/(iron-session|iron-webcrypto|uncrypto)/, "vault: iron-session unseal (WebCrypto)"],
+    [/^lib\/auth\/6-session\.ts|node_modules\/(next-auth\/jwt|jose|@panva\/hkdf)/, "session: next-auth JWT decode (jose, hkdf)"],
+    [/^lib\/vault\/(3-vault|4-iron-open)\.ts|node_modules\/(iron-session|iron-webcrypto|uncrypto)/, "vault: iron-session unseal (WebCrypto)"],
     [/node_modules\/zod/, "zod (session schema, jitless)"],
-    [/^lib\/upstream\.ts/, "lib/upstream.ts (node:http client call)"],
-    [/^lib\/(proxy-path|proxy-headers|guards|cookies|audit|problem|proxy|env|auth-cookies)\.ts/, "lib/ checks, headers, audit (other)"],
+    [/^lib\/proxy\/5-upstream\.ts/, "lib/proxy/5-upstream.ts (node:http client call)"],
+    [/^lib\/(proxy\/[1-7]-[a-z-]+|auth\/[57]-[a-z-]+|config\/[a-z-]+|problems\/[a-z-]+)\.ts/, "lib/ checks, headers, audit (other)"],
     [/node_modules\/next\//, "Next.js server (routing, request/response adapters)"],
     [/node_modules\/(react|react-dom)/, "React"],
     [/^node:internal\/webstreams|^node:internal\/streams\/(readable|writable|duplex|end-of-stream|destroy)|node:internal\/webstreams\/adapters/, "node: streams and web streams"],

@@ -115,7 +115,7 @@ async function main() {
     report.push(header(consoleServer, baseline));
 
     if (only.has("session")) {
-      log("session cost: next-auth decode and iron-session unseal against lib/session.ts and lib/iron-open.ts, in-process");
+      log("session cost: next-auth decode and iron-session unseal against lib/auth/6-session.ts and lib/vault/4-iron-open.ts, in-process");
       const cost = await sessionCost({
         sessionToken: person.cookies.get("jnc.session-token"),
         nextauthSecret: env.NEXTAUTH_SECRET,
@@ -224,14 +224,14 @@ function sessionSection({ rows, sizes }) {
         r("vault password ids (sha256 per secret)", rows.passwords, rows.jsonVault),
         r(`iron-session unsealData (${sizes.vaultSeal} B cookie)`, rows.unseal, rows.jsonVault),
         r("all of the above, per proxied call (the libraries' way)", rows.both, rows.jsonSession),
-        r("jose jwtDecrypt, key derived once (lib/session.ts)", rows.jwtDecrypt, rows.jsonSession),
-        r("openSeal, node:crypto (lib/iron-open.ts)", rows.openSeal, rows.jsonVault),
-        r("lib/session.ts + lib/vault.ts, token seen first", rows.now, rows.jsonSession),
-        r("lib/session.ts + lib/vault.ts, token remembered", rows.nowCached, rows.jsonSession),
+        r("jose jwtDecrypt, key derived once (lib/auth/6-session.ts)", rows.jwtDecrypt, rows.jsonSession),
+        r("openSeal, node:crypto (lib/vault/4-iron-open.ts)", rows.openSeal, rows.jsonVault),
+        r("lib/auth/6-session.ts + lib/vault/3-vault.ts, token seen first", rows.now, rows.jsonSession),
+        r("lib/auth/6-session.ts + lib/vault/3-vault.ts, token remembered", rows.nowCached, rows.jsonSession),
       ],
     ),
     "CPU µs counts every thread (WebCrypto and crypto.hkdf run on libuv's threadpool).",
-    "The console runs the last two rows: a token is decrypted once, then found in lib/session.ts's cache; the vault is opened every call.",
+    "The console runs the last two rows: a token is decrypted once, then found in lib/auth/6-session.ts's cache; the vault is opened every call.",
   ].join("\n");
 }
 

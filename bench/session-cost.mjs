@@ -1,10 +1,10 @@
 // Per-request cost of reading who is calling and their key, in-process, with the run's real
 // secrets and the real cookies the console set at sign-in and on POST /api/keys. Two ways:
 //   the libraries' own calls: next-auth/jwt decode → zod session schema → iron-session unsealData;
-//   what lib/session.ts and lib/vault.ts do now: jose jwtDecrypt with next-auth's key derived
-//   once (the same call lib/session.ts makes) → zod → lib/iron-open.ts's openSeal (the real
+//   what lib/auth/6-session.ts and lib/vault/3-vault.ts do now: jose jwtDecrypt with next-auth's key derived
+//   once (the same call lib/auth/6-session.ts makes) → zod → lib/vault/4-iron-open.ts's openSeal (the real
 //   module, transpiled with TypeScript into a temporary file, `server-only` left out).
-// lib/session.ts's cache of verified tokens is not measured: a hit is one Map lookup.
+// lib/auth/6-session.ts's cache of verified tokens is not measured: a hit is one Map lookup.
 // Reported as wall µs per op (awaited one after another) and CPU µs per op (process.cpuUsage,
 // which also counts libuv threadpool threads where WebCrypto and crypto.hkdf do their work).
 import { createHash, createSecretKey, hkdfSync } from "node:crypto";
@@ -31,9 +31,9 @@ function passwordId(secret) {
   return Number.parseInt(createHash("sha256").update(secret).digest("hex").slice(0, 8), 16);
 }
 
-/** lib/iron-open.ts as the console runs it, minus the `server-only` marker (a bundler-only module). */
+/** lib/vault/4-iron-open.ts as the console runs it, minus the `server-only` marker (a bundler-only module). */
 async function loadOpenSeal() {
-  const source = readFileSync(new URL("../lib/iron-open.ts", import.meta.url), "utf8").replace(/^import "server-only";$/m, "");
+  const source = readFileSync(new URL("../lib/vault/4-iron-open.ts", import.meta.url), "utf8").replace(/^import "server-only";$/m, "");
   const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
   const dir = mkdtempSync(join(tmpdir(), "jnc-bench-"));
   try {
@@ -95,7 +95,7 @@ export async function sessionCost({ sessionToken, nextauthSecret, vaultSeal, vau
   const decryptOptions = { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"] };
   const passwordMap = Object.fromEntries(vaultSecrets.map((s) => [String(passwordId(s)), s]));
   const opened = openSeal(vaultSeal, passwordMap);
-  if (!opened.ok || opened.data.owner !== vault.owner) throw new Error("session cost: lib/iron-open.ts did not open the vault");
+  if (!opened.ok || opened.data.owner !== vault.owner) throw new Error("session cost: lib/vault/4-iron-open.ts did not open the vault");
   rows.jwtDecrypt = await measure(async () => (sink += (await jwtDecrypt(sessionToken, key, decryptOptions)).payload.sid.length), iterations);
   rows.openSeal = measureSync(() => (sink += openSeal(vaultSeal, passwordMap).data.keys.length), iterations);
   rows.now = await measure(async () => {

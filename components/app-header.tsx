@@ -2,7 +2,7 @@
 // The header on every signed-in page: who is signed in, their role, the active key's label,
 // and the way between the console and the recipes.
 import Link from "next/link";
-import { signOut } from "@/lib/client/sign-out";
+import { signOut } from "@/lib/console-api/sign-out";
 import type { KeySummary } from "./keys-panel";
 import { ThemeToggle } from "./theme-toggle";
 

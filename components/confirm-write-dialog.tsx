@@ -2,9 +2,9 @@
 // The one confirmation before any write: a modal dialog that says in words what will change,
 // and for a DELETE asks for the record's number or name to be typed in. Cancel is the default.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { consoleFetch } from "@/lib/client/console-fetch";
-import { resolvePath, type RequestDraft } from "@/lib/client/request-model";
-import { describeWrite, typedMatches, wantsRecord, type WriteConfirmation } from "@/lib/client/write-summary";
+import { consoleFetch } from "@/lib/console-api/console-fetch";
+import { resolvePath, type RequestDraft } from "@/lib/request/request-model";
+import { describeWrite, typedMatches, wantsRecord, type WriteConfirmation } from "@/lib/request/write-summary";
 
 type Props = { confirmation: WriteConfirmation; onClose: (confirmed: boolean) => void };
 

@@ -5,10 +5,10 @@
 // reader, and a catalogue operation's form (with the form and catalogue code behind it).
 import dynamic from "next/dynamic";
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
-import { addToHistory, historyEntryFor, loadHistory, type HistoryEntry } from "@/lib/client/history";
-import { emptyDraft, type RequestDraft, type UpstreamBases } from "@/lib/client/request-model";
-import { listSaved, type SavedRequest } from "@/lib/client/saved";
-import type { CatalogOperation } from "@/lib/openapi/catalog";
+import { addToHistory, historyEntryFor, loadHistory, type HistoryEntry } from "@/lib/workspace/history";
+import { emptyDraft, type RequestDraft, type UpstreamBases } from "@/lib/request/request-model";
+import { listSaved, type SavedRequest } from "@/lib/workspace/saved";
+import type { CatalogOperation } from "@/lib/catalog/catalog";
 import { AppHeader } from "./app-header";
 import { CatalogPanel } from "./catalog/catalog-panel";
 import { RequestComposer } from "./composer/request-composer";
@@ -56,7 +56,7 @@ export function ConsoleApp({ user, bases }: Props) {
     /* eslint-enable react-hooks/set-state-in-effect */
     // Only a URL with a query can carry a shared request; the link reader loads just for it.
     if (!window.location.search) return;
-    import("@/lib/client/share-link").then(
+    import("@/lib/request/share-link").then(
       ({ decodeShareLink, SHARE_PARAM }) => {
         const param = new URLSearchParams(window.location.search).get(SHARE_PARAM);
         if (param === null) return;
@@ -101,7 +101,7 @@ export function ConsoleApp({ user, bases }: Props) {
   }, [send]);
 
   const pickOperation = useCallback((operation: CatalogOperation) => {
-    Promise.all([import("@/lib/openapi/catalog"), import("@/lib/forms/fields"), loadOperationForm()]).then(
+    Promise.all([import("@/lib/catalog/catalog"), import("@/lib/forms/fields"), loadOperationForm()]).then(
       ([{ draftFor }, { initialValues }]) =>
         // A transition: the form's code is loaded by now, so React shows it without a loading flash.
         startTransition(() => {

@@ -2,7 +2,7 @@
 // Add, list, activate and delete API keys. The key field is cleared once saved; the
 // server only ever returns label, last four characters and dates.
 import { useState, type FormEvent } from "react";
-import { consoleFetch } from "@/lib/client/console-fetch";
+import { consoleFetch } from "@/lib/console-api/console-fetch";
 
 export type KeySummary = { id: string; label: string; last4: string; createdAt: string; active: boolean; expiresAt: string };
 
@@ -11,7 +11,7 @@ type Props = { keys: KeySummary[] | null; error: string | null; onChange: () => 
 async function problemDetail(res: Response): Promise<string> {
   // The problem parser (and its schema library) loads only when there is a problem to read.
   const body: unknown = await res.json().catch(() => null);
-  const problem = await import("@/lib/problem").then(({ parseProblem }) => parseProblem(body), () => null);
+  const problem = await import("@/lib/problems/problem").then(({ parseProblem }) => parseProblem(body), () => null);
   return problem?.detail ?? `The console answered ${res.status}.`;
 }
 

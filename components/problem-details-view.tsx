@@ -1,6 +1,6 @@
 // An RFC 9457 problem as a card: plain words first, then every member, extensions included.
-import { explainProblem } from "@/lib/explain-problem";
-import type { Problem } from "@/lib/problem";
+import { explainProblem } from "@/lib/problems/explain";
+import type { Problem } from "@/lib/problems/problem";
 
 const STANDARD = new Set(["type", "title", "status", "detail", "instance"]);
 

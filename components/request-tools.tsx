@@ -3,9 +3,9 @@
 // a share link that carries the request but nothing secret, and "Save" by name.
 // Snippets and share links are made by code that loads on the first click, not with the page.
 import { useState } from "react";
-import type { RequestDraft, UpstreamBases } from "@/lib/client/request-model";
-import { saveRequest } from "@/lib/client/saved";
-import type { ShareLinkResult } from "@/lib/client/share-link";
+import type { RequestDraft, UpstreamBases } from "@/lib/request/request-model";
+import { saveRequest } from "@/lib/workspace/saved";
+import type { ShareLinkResult } from "@/lib/request/share-link";
 
 type Shown = { title: string; text: string } | null;
 
@@ -45,11 +45,11 @@ export function RequestTools({ draft, bases, onSaved }: Props) {
   }
 
   function snippet({ label, make }: (typeof SNIPPETS)[number]) {
-    withCode(import("@/lib/client/snippets"), (snippets) => show(label, snippets[make](draft, bases)));
+    withCode(import("@/lib/request/snippets"), (snippets) => show(label, snippets[make](draft, bases)));
   }
 
   function share() {
-    withCode(import("@/lib/client/share-link"), ({ encodeShareLink }) => shareLink(encodeShareLink(draft, window.location.origin)));
+    withCode(import("@/lib/request/share-link"), ({ encodeShareLink }) => shareLink(encodeShareLink(draft, window.location.origin)));
   }
 
   function shareLink(link: ShareLinkResult) {

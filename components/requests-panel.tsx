@@ -2,9 +2,9 @@
 // History of sent requests and saved requests, both kept in this browser only:
 // searchable, re-openable, clearable; saved ones export to and import from a JSON file.
 import { useMemo, useRef, useState } from "react";
-import { clearHistory, draftOf, searchHistory, type HistoryEntry } from "@/lib/client/history";
-import type { RequestDraft } from "@/lib/client/request-model";
-import { deleteSaved, exportSaved, importSaved, mergeSaved, type SavedRequest } from "@/lib/client/saved";
+import { clearHistory, draftOf, searchHistory, type HistoryEntry } from "@/lib/workspace/history";
+import type { RequestDraft } from "@/lib/request/request-model";
+import { deleteSaved, exportSaved, importSaved, mergeSaved, type SavedRequest } from "@/lib/workspace/saved";
 
 type Props = {
   history: HistoryEntry[];

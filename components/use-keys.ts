@@ -3,7 +3,7 @@
 // a 401 means the sign-in has gone, so the page goes back to /signin.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
-import { consoleFetch } from "@/lib/client/console-fetch";
+import { consoleFetch } from "@/lib/console-api/console-fetch";
 import type { KeySummary } from "./keys-panel";
 
 export function useKeys() {

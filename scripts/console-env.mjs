@@ -1,7 +1,7 @@
 // Builds the environment for a local console run against a loopback upstream: used by
 // `npm run demo` and by the test servers, so both start the console the same way.
 import { randomBytes } from "node:crypto";
-import { hashPassword } from "../lib/password-hash.mjs";
+import { hashPassword } from "../lib/auth/3-password-hash.mjs";
 
 /**
  * @param {{ port: number, host?: string, upstream: string, users: {email: string, password: string, role: string}[], extra?: Record<string,string> }} options

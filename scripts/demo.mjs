@@ -2,7 +2,7 @@
 // bundled mock JobNimbus API on 127.0.0.1:4010. Demo sign-ins and keys are on the sign-in page.
 import { spawn, spawnSync } from "node:child_process";
 import { startMockUpstream } from "../mock/server.mjs";
-import { DEMO_USERS } from "../lib/demo-users.mjs";
+import { DEMO_USERS } from "../lib/config/demo-users.mjs";
 import { consoleEnv } from "./console-env.mjs";
 
 const port = Number(process.env.PORT ?? 3000);

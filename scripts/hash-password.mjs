@@ -1,5 +1,5 @@
 // npm run --silent hash-password -- 'secret' → prints only the hash for a CONSOLE_USERS entry.
-import { hashPassword } from "../lib/password-hash.mjs";
+import { hashPassword } from "../lib/auth/3-password-hash.mjs";
 
 const password = process.argv[2];
 if (!password) {

@@ -10,7 +10,7 @@ declare module "next-auth" {
 
 declare module "next-auth/jwt" {
   interface JWT {
-    /** Epoch seconds of the sign-in (lib/auth.ts); the sign-in ends SIGN_IN_LIFETIME_S later. */
+    /** Epoch seconds of the sign-in (lib/auth/1-sign-in.ts); the sign-in ends SIGN_IN_LIFETIME_S later. */
     signedInAt?: number;
     role?: "viewer" | "editor";
     sid?: string;

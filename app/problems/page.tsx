@@ -1,6 +1,6 @@
 // /problems: every error the console itself can give, linked to its page.
 import Link from "next/link";
-import { problemCatalog } from "@/lib/problem-catalog";
+import { problemCatalog } from "@/lib/problems/catalog";
 
 export default function ProblemsIndex() {
   return (

@@ -4,9 +4,9 @@
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { RecipesApp } from "@/components/recipes/recipes-app";
-import { authOptions } from "@/lib/auth";
-import { getEnv } from "@/lib/env";
-import { loadCatalog } from "@/lib/openapi/source";
+import { authOptions } from "@/lib/auth/1-sign-in";
+import { getEnv } from "@/lib/config/env";
+import { loadCatalog } from "@/lib/catalog/source";
 import { loadRecipes, RecipesError } from "@/lib/recipes/load";
 import { recipePaging, type RecipePaging } from "@/lib/recipes/paging";
 import { knownValues } from "@/lib/recipes/run";

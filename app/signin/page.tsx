@@ -2,9 +2,9 @@
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { SignInForm } from "@/components/sign-in-form";
-import { authOptions, signInMethods } from "@/lib/auth";
-import { DEMO_KEYS, DEMO_USERS } from "@/lib/demo";
-import { getEnv } from "@/lib/env";
+import { authOptions, signInMethods } from "@/lib/auth/1-sign-in";
+import { DEMO_KEYS, DEMO_USERS } from "@/lib/config/demo";
+import { getEnv } from "@/lib/config/env";
 
 export const dynamic = "force-dynamic";
 

@@ -3,9 +3,9 @@
 // one uploaded here (JSON or YAML), which this browser keeps for the next visit until someone
 // goes back to the server's. Searchable, grouped by tag. A bad document is explained; the console goes on.
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
-import { consoleFetch } from "@/lib/client/console-fetch";
-import type { Catalog, CatalogOperation } from "@/lib/openapi/catalog";
-import type { KeepResult } from "@/lib/openapi/kept-document";
+import { consoleFetch } from "@/lib/console-api/console-fetch";
+import type { Catalog, CatalogOperation } from "@/lib/catalog/catalog";
+import type { KeepResult } from "@/lib/catalog/kept-document";
 
 type Props = { role: "viewer" | "editor"; selectedId: string | null; onPick: (operation: CatalogOperation) => void };
 
@@ -13,8 +13,8 @@ const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 // Reading a document (YAML, zod, the catalogue builder) and keeping one load only when needed,
 // never with the console page itself.
-const loadReader = () => import("@/lib/openapi/upload");
-const loadShelf = () => import("@/lib/openapi/kept-document").then((m) => m.indexedDbShelf());
+const loadReader = () => import("@/lib/catalog/upload");
+const loadShelf = () => import("@/lib/catalog/kept-document").then((m) => m.indexedDbShelf());
 
 /** An uploaded document in use; `kept` is null while the browser is still storing it. */
 type Uploaded = { catalog: Catalog; name: string; kept: KeepResult | null; restored: boolean };
@@ -61,7 +61,7 @@ export function CatalogPanel({ role, selectedId, onPick }: Props) {
           return;
         }
         // The problem parser (and zod with it) loads only when there is a problem to read.
-        const problem = await import("@/lib/problem").then(({ parseProblem }) => parseProblem(body), () => null);
+        const problem = await import("@/lib/problems/problem").then(({ parseProblem }) => parseProblem(body), () => null);
         if (live) setServerError(problem?.detail ?? `the console answered ${res.status}`);
       } catch {
         if (live) setServerError("it could not be loaded (network error)");

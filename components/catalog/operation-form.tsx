@@ -2,12 +2,12 @@
 // The form for one catalogue operation: its path, query, header and body parameters as fields,
 // kept in step with the composer below, checked before sending; writes are confirmed first.
 import { useState } from "react";
-import type { RequestDraft } from "@/lib/client/request-model";
+import type { RequestDraft } from "@/lib/request/request-model";
 import { initialValues, validateForm, type FormErrors, type FormValues } from "@/lib/forms/fields";
-import { draftFor, type CatalogField, type CatalogOperation, type FieldLocation } from "@/lib/openapi/catalog";
-import { confirmationForDraft, useConfirmWrite } from "../confirm-write-dialog";
-import { FieldInput } from "../forms/field-input";
-import { FormErrorList } from "../forms/form-errors";
+import { draftFor, type CatalogField, type CatalogOperation, type FieldLocation } from "@/lib/catalog/catalog";
+import { confirmationForDraft, useConfirmWrite } from "@/components/confirm-write-dialog";
+import { FieldInput } from "@/components/forms/field-input";
+import { FormErrorList } from "@/components/forms/form-errors";
 
 type Props = {
   operation: CatalogOperation;

@@ -2,7 +2,7 @@
 // The JSON body editor: a textarea over a coloured copy of its text, live validation with
 // line and column, format and minify. Loaded lazily (next/dynamic) the first time a body is needed.
 import { useMemo, useRef } from "react";
-import { checkJson, formatJson, minifyJson, tokenizeJson, type JsonToken } from "@/lib/client/json-check";
+import { checkJson, formatJson, minifyJson, tokenizeJson, type JsonToken } from "@/lib/json/check";
 
 const COLOURS: Record<JsonToken["kind"], string> = {
   key: "text-sky-700 dark:text-sky-300",

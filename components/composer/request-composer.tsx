@@ -3,7 +3,7 @@
 // rows kept in sync with the path field, and a JSON body. Ctrl/Cmd+Enter sends.
 import dynamic from "next/dynamic";
 import { useEffect, useState, type KeyboardEvent } from "react";
-import { checkJson } from "@/lib/client/json-check";
+import { checkJson } from "@/lib/json/check";
 import {
   displayPath,
   hasBody,
@@ -15,8 +15,8 @@ import {
   type Method,
   type RequestDraft,
   type Upstream,
-} from "@/lib/client/request-model";
-import { confirmationForDraft, useConfirmWrite } from "../confirm-write-dialog";
+} from "@/lib/request/request-model";
+import { confirmationForDraft, useConfirmWrite } from "@/components/confirm-write-dialog";
 import { RowsEditor } from "./rows-editor";
 import type { Progress } from "./use-send";
 

@@ -1,7 +1,7 @@
 "use client";
 // Editable name/value rows with on/off toggles, used for query parameters and headers.
 // `refuse` explains, on the row itself, why a row will not be sent.
-import { newRow, type Row } from "@/lib/client/request-model";
+import { newRow, type Row } from "@/lib/request/request-model";
 
 type Props = {
   label: string;

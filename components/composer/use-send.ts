@@ -2,8 +2,8 @@
 // Sends one draft through the proxy and reads the answer as a stream: progress in bytes,
 // elapsed time, Cancel (the abort reaches the proxy, which stops the upstream call).
 import { useCallback, useRef, useState } from "react";
-import { consoleFetch } from "@/lib/client/console-fetch";
-import { forwardedHeaders, proxyUrl, sendsBody, type RequestDraft } from "@/lib/client/request-model";
+import { consoleFetch } from "@/lib/console-api/console-fetch";
+import { forwardedHeaders, proxyUrl, sendsBody, type RequestDraft } from "@/lib/request/request-model";
 
 export type ReceivedResponse = {
   status: number;

@@ -3,10 +3,10 @@
 // a CSV of what is loaded, and "More results" when the API has another page.
 import Link from "next/link";
 import { useMemo } from "react";
-import { recordsToCsv } from "@/lib/client/csv";
+import { recordsToCsv } from "@/lib/answer/csv";
 import { cellLink, cellText, csvRows, type RecordItem } from "@/lib/recipes/run";
 import type { Recipe } from "@/lib/recipes/schema";
-import { useBlobUrl } from "../response/file-view";
+import { useBlobUrl } from "@/components/response/file-view";
 
 type Props = {
   recipe: Recipe;

@@ -3,10 +3,10 @@
 // with a 429 countdown that retries a read once, failures in the recipe's words, and the raw
 // requests and answers behind a "details" toggle.
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { encodeShareLink } from "@/lib/client/share-link";
-import { upstreamUrl, type RequestDraft, type UpstreamBases } from "@/lib/client/request-model";
+import { encodeShareLink } from "@/lib/request/share-link";
+import { upstreamUrl, type RequestDraft, type UpstreamBases } from "@/lib/request/request-model";
 import { initialValues, validateForm, type FormErrors, type FormValues } from "@/lib/forms/fields";
-import type { Problem } from "@/lib/problem";
+import type { Problem } from "@/lib/problems/problem";
 import {
   buildDraft,
   emptyMessage,
@@ -25,15 +25,15 @@ import {
 import { FIRST_PAGE, hasMore, nextCursorIn, nextPosition, totalIn, type PagePosition, type RecipePaging } from "@/lib/recipes/paging";
 import { isWrite, type Recipe } from "@/lib/recipes/schema";
 import { fillText, type Scope } from "@/lib/recipes/template";
-import type { ReceivedResponse } from "../composer/use-send";
-import { useConfirmWrite } from "../confirm-write-dialog";
-import { FieldInput } from "../forms/field-input";
-import { ProblemDetailsView } from "../problem-details-view";
-import { ResponseViewer } from "../response/response-viewer";
-import { RetryCountdown, retryAfterSeconds } from "../response/retry-countdown";
+import type { ReceivedResponse } from "@/components/composer/use-send";
+import { useConfirmWrite } from "@/components/confirm-write-dialog";
+import { FieldInput } from "@/components/forms/field-input";
+import { ProblemDetailsView } from "@/components/problem-details-view";
+import { ResponseViewer } from "@/components/response/response-viewer";
+import { RetryCountdown, retryAfterSeconds } from "@/components/response/retry-countdown";
 import { RecipeResults } from "./recipe-results";
 import { headerOf, sendDraft, type Answer } from "./send-draft";
-import { FormErrorList } from "../forms/form-errors";
+import { FormErrorList } from "@/components/forms/form-errors";
 
 type Props = {
   recipe: Recipe;

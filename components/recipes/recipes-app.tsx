@@ -2,13 +2,13 @@
 // The Recipes page: named office tasks in a list, the chosen one's form and result, and the
 // keys panel, under the same header as the console (who, role, active key).
 import Link from "next/link";
-import type { UpstreamBases } from "@/lib/client/request-model";
+import type { UpstreamBases } from "@/lib/request/request-model";
 import type { FormValues } from "@/lib/forms/fields";
 import type { RecipePaging } from "@/lib/recipes/paging";
 import { isWrite, type Recipe } from "@/lib/recipes/schema";
-import { AppHeader } from "../app-header";
-import { KeysPanel } from "../keys-panel";
-import { useKeys } from "../use-keys";
+import { AppHeader } from "@/components/app-header";
+import { KeysPanel } from "@/components/keys-panel";
+import { useKeys } from "@/components/use-keys";
 import { RecipeRunner } from "./recipe-runner";
 
 type Props = {

@@ -1,10 +1,10 @@
 "use client";
 // One draft through the proxy as a promise (recipes run steps in order: look-up, request, pages),
 // answered in the same shape as the composer's, so the response viewer can show it in "details".
-import { consoleFetch } from "@/lib/client/console-fetch";
-import { forwardedHeaders, proxyUrl, sendsBody, type RequestDraft } from "@/lib/client/request-model";
-import { isProblemContentType, parseProblem, type Problem } from "@/lib/problem";
-import type { ReceivedResponse } from "../composer/use-send";
+import { consoleFetch } from "@/lib/console-api/console-fetch";
+import { forwardedHeaders, proxyUrl, sendsBody, type RequestDraft } from "@/lib/request/request-model";
+import { isProblemContentType, parseProblem, type Problem } from "@/lib/problems/problem";
+import type { ReceivedResponse } from "@/components/composer/use-send";
 
 export type Answer = { response: ReceivedResponse; body: unknown; problem: Problem | null };
 

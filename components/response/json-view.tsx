@@ -1,8 +1,8 @@
 "use client";
 // Pretty JSON with folding, and a tree of the same data: both draw the flattened,
-// virtualised lines from lib/client/json-lines, so big answers stay responsive.
+// virtualised lines from lib/answer/json-lines, so big answers stay responsive.
 import { useMemo, useState } from "react";
-import { flattenJson, initialFolds, leafText, toggleFold, type JsonLine } from "@/lib/client/json-lines";
+import { flattenJson, initialFolds, leafText, toggleFold, type JsonLine } from "@/lib/answer/json-lines";
 import { VirtualList } from "./virtual-list";
 
 const ROW = 22;

@@ -1,14 +1,14 @@
 "use client";
 // One answer: status in words, time, size and headers; problems explained above a card;
-// the body in the views its media type allows (lib/client/media-views), plus downloads.
+// the body in the views its media type allows (lib/answer/media-views), plus downloads.
 import { useMemo, useState } from "react";
-import { columnsOf, recordsToCsv } from "@/lib/client/csv";
-import { defaultView, recordsOf, viewsFor, type View } from "@/lib/client/media-views";
-import { statusMeaning } from "@/lib/client/status-text";
-import { explainStatus } from "@/lib/explain-problem";
-import { isProblemContentType, parseProblem } from "@/lib/problem";
-import type { ReceivedResponse } from "../composer/use-send";
-import { ProblemDetailsView } from "../problem-details-view";
+import { columnsOf, recordsToCsv } from "@/lib/answer/csv";
+import { defaultView, recordsOf, viewsFor, type View } from "@/lib/answer/media-views";
+import { statusMeaning } from "@/lib/answer/status-text";
+import { explainStatus } from "@/lib/problems/explain";
+import { isProblemContentType, parseProblem } from "@/lib/problems/problem";
+import type { ReceivedResponse } from "@/components/composer/use-send";
+import { ProblemDetailsView } from "@/components/problem-details-view";
 import { FileView, filenameFrom, useBlobUrl } from "./file-view";
 import { JsonView } from "./json-view";
 import { RetryCountdown, retryAfterSeconds } from "./retry-countdown";

@@ -52,7 +52,7 @@ test.afterAll(async () => {
 
 // ---- reading seals and sessions the way the console does ----
 
-/** lib/vault.ts names each secret by the first 8 hex digits of its SHA-256, so rotation keeps the names. */
+/** lib/vault/3-vault.ts names each secret by the first 8 hex digits of its SHA-256, so rotation keeps the names. */
 const passwordId = (secret: string) => Number.parseInt(createHash("sha256").update(secret).digest("hex").slice(0, 8), 16);
 
 /** Iron seals read "Fe26.2*{passwordId}*salt*iv*data*{expiry ms}*hmacSalt*hmac~2". */

@@ -32,7 +32,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 const REPLAY_PATH = process.env.FUZZ_PATH;
 const UPSTREAM_HOST = new URL(UPSTREAM_URL).host;
 
-/** What may reach JobNimbus: the allowlist of lib/proxy-headers.ts plus what the console itself adds. */
+/** What may reach JobNimbus: the allowlist of lib/proxy/4-headers.ts plus what the console itself adds. */
 const UPSTREAM_HEADERS = new Set([
   "accept",
   "accept-language",

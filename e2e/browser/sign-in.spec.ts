@@ -1,5 +1,5 @@
 // The way in with email and password: what the page offers, and what a wrong password looks like.
-import { DEMO_USERS } from "../../lib/demo-users.mjs";
+import { DEMO_USERS } from "../../lib/config/demo-users.mjs";
 import { DEMO_KEY } from "../../mock/keys.mjs";
 import { expect, test } from "../support/fixtures";
 import { ConsolePage } from "../support/pages";

@@ -4,7 +4,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import shipped from "@/recipes.json";
-import { getEnv, type Env } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/config/env";
 import { parseRecipes } from "./parse";
 import type { Recipe } from "./schema";
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildCatalog } from "@/lib/openapi/build";
-import type { CatalogOperation } from "@/lib/openapi/catalog";
-import type { Paging } from "@/lib/openapi/paging";
+import { buildCatalog } from "@/lib/catalog/build";
+import type { CatalogOperation } from "@/lib/catalog/catalog";
+import type { Paging } from "@/lib/catalog/paging";
 import { FIRST_PAGE, hasMore, matchOperation, nextCursorIn, nextPosition, pageQuery, recipePaging, totalIn } from "./paging";
 import { parseRecipes } from "./parse";
 import { recipeDraft, scopeFor } from "./run";

@@ -1,7 +1,7 @@
 // "More results" for a recipe, as pure functions: which paging applies (the recipe's own, the
 // OpenAPI operation's, or the API's default), the query for the next page, and whether there is one.
-import type { CatalogOperation } from "@/lib/openapi/catalog";
-import { completePaging, DEFAULT_PAGE_SIZE, describePaging, type Paging } from "@/lib/openapi/paging";
+import type { CatalogOperation } from "@/lib/catalog/catalog";
+import { completePaging, DEFAULT_PAGE_SIZE, describePaging, type Paging } from "@/lib/catalog/paging";
 import { isWrite, type Recipe } from "./schema";
 import { valueAt } from "./template";
 

@@ -1,6 +1,6 @@
 // Reads recipes.json text into checked recipes, or one line saying which entry is wrong and why:
 // `recipe "add-note" (entry 5): fields[0].type must be one of text, textarea, …`.
-import { checkJson } from "@/lib/client/json-check";
+import { checkJson } from "@/lib/json/check";
 import type { z } from "@/lib/zod";
 import { crossCheck, recipesFileSchema, type Recipe, type RecipeProblem } from "./schema";
 

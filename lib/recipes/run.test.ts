@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { proxyUrl } from "@/lib/client/request-model";
+import { proxyUrl } from "@/lib/request/request-model";
 import { parseRecipes } from "./parse";
 import {
   buildDraft,

@@ -1,13 +1,13 @@
 // What running a recipe means, as pure functions: its form, the request it makes (with paging),
 // where the records are in the answer, each cell's text and link, and every outcome in words.
-import { recordsOf } from "@/lib/client/media-views";
-import { newRow, type RequestDraft } from "@/lib/client/request-model";
-import type { WriteConfirmation } from "@/lib/client/write-summary";
-import { explainStatus } from "@/lib/explain-problem";
+import { recordsOf } from "@/lib/answer/media-views";
+import { newRow, type RequestDraft } from "@/lib/request/request-model";
+import type { WriteConfirmation } from "@/lib/request/write-summary";
+import { explainStatus } from "@/lib/problems/explain";
 import type { FormField, FormValues } from "@/lib/forms/fields";
-import { consoleProblemSlug, type Problem } from "@/lib/problem";
-import { problemCatalog } from "@/lib/problem-catalog";
-import { pagingParameters, type Paging } from "@/lib/openapi/paging";
+import { consoleProblemSlug, type Problem } from "@/lib/problems/problem";
+import { problemCatalog } from "@/lib/problems/catalog";
+import { pagingParameters, type Paging } from "@/lib/catalog/paging";
 import { FIRST_PAGE, pageQuery, type PagePosition } from "./paging";
 import { isWrite, type Recipe, type RecipeColumn, type RecipeRequest } from "./schema";
 import { asText, builtins, fillJson, fillText, fillValue, wholePlaceholder, valueAt, type Scope } from "./template";

@@ -1,7 +1,7 @@
 // The shape of recipes.json, checked with zod: named tasks with a short form, the request they
 // make, the columns a person wants and the words for each outcome. Cross-checks name the entry.
-import { METHODS } from "@/lib/client/request-model";
-import { pagingOptionSchema } from "@/lib/openapi/paging";
+import { METHODS } from "@/lib/request/request-model";
+import { pagingOptionSchema } from "@/lib/catalog/paging";
 import { z } from "@/lib/zod";
 import { BUILTINS, FILTERS, placeholdersIn } from "./template";
 
@@ -82,7 +82,7 @@ export const recipeSchema = z.strictObject({
     single: z.boolean().default(false),
     columns: z.array(columnSchema).min(1, "needs at least one column"),
   }),
-  /** How "More results" asks for the next page (lib/openapi/paging.ts); false: never. Default: lib/recipes/paging.ts. */
+  /** How "More results" asks for the next page (lib/catalog/paging.ts); false: never. Default: lib/recipes/paging.ts. */
   paging: pagingOptionSchema.optional(),
   confirm: z.strictObject({ summary: words("a summary such as Create contact {{first_name}}"), typed: z.string().optional() }).optional(),
   messages: messagesSchema.default({}),

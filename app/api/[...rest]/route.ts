@@ -1,5 +1,5 @@
 // Any /api/* address without a route of its own: a problem document, not Next's HTML 404.
-import { problemResponse } from "@/lib/problem";
+import { problemResponse } from "@/lib/problems/problem";
 
 export const runtime = "nodejs";
 

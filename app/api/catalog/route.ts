@@ -1,8 +1,8 @@
 // GET /api/catalog: the endpoint catalogue built from OPENAPI_SPEC (or the shipped mock document).
 // Guarded like every /api route; an unusable document is a problem naming what is wrong.
-import { guard } from "@/lib/guards";
-import { loadCatalog } from "@/lib/openapi/source";
-import { problemResponse } from "@/lib/problem";
+import { guard } from "@/lib/auth/7-guards";
+import { loadCatalog } from "@/lib/catalog/source";
+import { problemResponse } from "@/lib/problems/problem";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

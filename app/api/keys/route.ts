@@ -1,5 +1,5 @@
 // GET /api/keys lists a person's keys (never the keys themselves); POST saves one.
-import { createKey, listKeys } from "@/lib/keys";
+import { createKey, listKeys } from "@/lib/vault/1-keys-api";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 // /problems/{slug}: the human page behind every console problem `type` URL.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { isProblemSlug, problemCatalog } from "@/lib/problem-catalog";
+import { isProblemSlug, problemCatalog } from "@/lib/problems/catalog";
 
 type Props = { params: Promise<{ slug: string }> };
 

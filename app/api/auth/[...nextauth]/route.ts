@@ -1,7 +1,7 @@
 // next-auth's own routes (/api/auth/*). Signing out also clears the key vault cookie.
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth";
-import { clearVaultCookie } from "@/lib/vault";
+import { authOptions } from "@/lib/auth/1-sign-in";
+import { clearVaultCookie } from "@/lib/vault/3-vault";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

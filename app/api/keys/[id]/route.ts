@@ -1,5 +1,5 @@
 // DELETE /api/keys/{id} forgets a key; PATCH {"active": true} makes it the active one.
-import { deleteKey, updateKey } from "@/lib/keys";
+import { deleteKey, updateKey } from "@/lib/vault/1-keys-api";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

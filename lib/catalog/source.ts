@@ -1,0 +1,71 @@
+// Where the server's catalogue comes from: OPENAPI_SPEC (a JSON or YAML file path, or an http(s)
+// URL fetched once on first use) or the shipped document for the mock API. Failures never stop the console.
+import "server-only";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import shippedSpec from "@/openapi/jobnimbus-mock.json";
+import { getEnv, type Env } from "@/lib/config/env";
+import { buildCatalog, catalogFromText } from "./build";
+import type { CatalogResult } from "./catalog";
+
+const MAX_BYTES = 5 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 10_000;
+/** A document that could not be fetched is tried again after this long; one that is malformed is not. */
+const RETRY_FETCH_MS = 30_000;
+
+export type CatalogSource = { label: string; result: CatalogResult };
+
+async function fetchText(url: string): Promise<string> {
+  // An administrator's URL (loopback included): no cookies or keys are sent, redirects are not followed.
+  const res = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "application/json, application/yaml;q=0.9, text/yaml;q=0.8, */*;q=0.1" }, cache: "no-store" });
+  if (!res.ok) throw new Error(`it answered ${res.status}`);
+  const length = Number(res.headers.get("content-length"));
+  if (length > MAX_BYTES) throw new Error("it is over 5 MB");
+  const text = await res.text();
+  if (text.length > MAX_BYTES) throw new Error("it is over 5 MB");
+  return text;
+}
+
+function reason(error: unknown): string {
+  if (error instanceof Error && error.name === "TimeoutError") return `no answer within ${FETCH_TIMEOUT_MS / 1000} seconds`;
+  const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+async function load(spec: string | undefined): Promise<CatalogSource & { retryable: boolean }> {
+  if (!spec) return { label: "the shipped document for the mock API", result: buildCatalog(shippedSpec, "openapi/jobnimbus-mock.json"), retryable: false };
+  const label = `OPENAPI_SPEC (${spec})`;
+  if (/^https?:\/\//i.test(spec)) {
+    try {
+      return { label, result: catalogFromText(await fetchText(spec), label), retryable: false };
+    } catch (error) {
+      return { label, result: { ok: false, error: `${label} could not be fetched: ${reason(error)}` }, retryable: true };
+    }
+  }
+  try {
+    const text = await readFile(/* turbopackIgnore: true */ resolve(/* turbopackIgnore: true */ process.cwd(), spec), "utf8");
+    return { label, result: catalogFromText(text, label), retryable: false };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { label, result: { ok: false, error: `${label} cannot be read${code === "ENOENT" ? ": there is no such file" : code ? ` (${code})` : ""}` }, retryable: false };
+  }
+}
+
+let cached: { spec: string | undefined; at: number; promise: Promise<CatalogSource & { retryable: boolean }> } | undefined;
+
+/** The catalogue (or why there is none), loaded once per process. */
+export async function loadCatalog(env: Pick<Env, "OPENAPI_SPEC"> = getEnv()): Promise<CatalogSource> {
+  const stale = cached && (cached.spec !== env.OPENAPI_SPEC || ((await cached.promise).retryable && Date.now() - cached.at > RETRY_FETCH_MS));
+  if (!cached || stale) cached = { spec: env.OPENAPI_SPEC, at: Date.now(), promise: load(env.OPENAPI_SPEC) };
+  const { label, result } = await cached.promise;
+  return { label, result };
+}
+
+/** Start-up: begins loading, and logs one line when the document is unusable (the console runs on without it). */
+export function warmCatalog(): void {
+  void loadCatalog()
+    .then(({ result }) => {
+      if (!result.ok) console.warn(`OpenAPI catalogue unavailable: ${result.error}. The console works without it.`);
+    })
+    .catch(() => {});
+}

@@ -1,0 +1,87 @@
+// One proxied call, end to end, in the order of the design's diagram and of this folder's files:
+// session, CSRF and role (lib/auth) → 2 path → 3 body → vault (lib/vault) → 4 headers →
+// 5 upstream → 6 the answer streamed back → 7 one audit line.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { checkRole, guard } from "@/lib/auth/7-guards";
+import { vaultOwner } from "@/lib/auth/6-session";
+import { getEnv } from "@/lib/config/env";
+import { problemResponse } from "@/lib/problems/problem";
+import { pickKey, readVault } from "@/lib/vault/3-vault";
+import { buildUpstreamUrl, parseProxyTarget } from "./2-target";
+import { readLimitedBody } from "./3-body";
+import { requestHeadersForUpstream } from "./4-headers";
+import { forwardToUpstream } from "./5-upstream";
+import { toResponse } from "./6-answer";
+import { audit } from "./7-audit";
+
+export async function handleProxy(request: Request): Promise<Response> {
+  const env = getEnv();
+  const started = performance.now();
+  const requestId = randomUUID();
+  const instance = new URL(request.url).pathname;
+  const method = request.method.toUpperCase();
+
+  const guarded = await guard(request, env);
+  if (!guarded.ok) return guarded.response;
+  const { session } = guarded;
+  const roleRefusal = checkRole(session, method, instance);
+  if (roleRefusal) return roleRefusal;
+
+  const target = parseProxyTarget(request.url);
+  if (!target.ok) return problemResponse("invalid-path", { detail: target.reason, instance });
+  const upstreamName = request.headers.get("x-console-upstream") ?? "platform";
+  if (upstreamName !== "platform" && upstreamName !== "legacy") {
+    return problemResponse("invalid-request", {
+      detail: "X-Console-Upstream must be 'platform' or 'legacy'.",
+      instance,
+    });
+  }
+
+  const body = method === "GET" || method === "DELETE" ? { ok: true as const, body: null } : await readLimitedBody(request);
+  if (!body.ok) {
+    return problemResponse("payload-too-large", { detail: "The request body is over 5 MB and was not sent.", instance });
+  }
+
+  const vault = await readVault(request, vaultOwner(session), env);
+  const apiKey = pickKey(vault, request.headers.get("x-console-key-id"));
+  if (!apiKey) {
+    return problemResponse("no-api-key", {
+      detail: request.headers.get("x-console-key-id")
+        ? "The chosen key is not among your saved keys. Pick another key or add it again."
+        : "You have no saved API key in this sign-in. Add one in the keys panel (JobNimbus: Settings > API Keys).",
+      instance,
+    });
+  }
+
+  const base = upstreamName === "legacy" ? env.JOBNIMBUS_LEGACY_BASE_URL : env.JOBNIMBUS_BASE_URL;
+  const url = buildUpstreamUrl(base, target);
+  const result = await forwardToUpstream({
+    method,
+    url,
+    apiKey,
+    headers: requestHeadersForUpstream(request.headers),
+    body: body.body,
+    timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    requestId,
+    signal: request.signal,
+  });
+
+  const response = toResponse(result, { instance, requestId, timeoutMs: env.UPSTREAM_TIMEOUT_MS, host: url.host });
+  response.headers.set("x-request-id", requestId);
+  const line = (outcome: string) =>
+    audit({
+      user: session.email,
+      method,
+      path: url.pathname,
+      upstream: upstreamName,
+      status: response.status,
+      outcome,
+      durationMs: Math.round(performance.now() - started),
+      requestId,
+    });
+  // A relayed answer is logged once its body is over: how it ended, and how long the whole call took.
+  if (result.kind === "response") void result.ended.then((end) => line(end === "complete" ? "response" : end));
+  else line(result.kind);
+  return response;
+}

@@ -1,0 +1,143 @@
+// The key vault: a person's JobNimbus API keys, sealed (iron-session) into one
+// HttpOnly cookie bound to their sign-in. One of two modules that ever hold a key.
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { sealData } from "iron-session";
+import { readCookie } from "@/lib/config/read-cookie";
+import { openSeal } from "./4-iron-open";
+import { getEnv, isHttps, type Env } from "@/lib/config/env";
+
+export type StoredKey = { id: string; label: string; key: string; createdAt: string; active: boolean };
+/**
+ * `sealedAt`: when this sign-in first sealed the vault. The vault expires VAULT_TTL_SECONDS after
+ * it, however often it is written again, so copied cookies cannot be kept alive by re-saving.
+ */
+export type Vault = { owner: string; keys: StoredKey[]; sealedAt: number };
+/** What may leave the server: never `key`. */
+export type PublicKey = { id: string; label: string; last4: string; createdAt: string; active: boolean; expiresAt: string };
+
+export type VaultRejection = "malformed" | "unknown-password" | "expired" | "tampered" | "other-user";
+
+/** Browsers drop cookies over 4096 bytes (name, value and attributes together). */
+export const MAX_COOKIE_BYTES = 4096;
+export const MAX_KEYS = 8;
+
+export function vaultCookieName(env: Env = getEnv()): string {
+  return isHttps(env) ? "__Host-jnc-vault" : "jnc-vault";
+}
+
+/**
+ * Each secret's id is derived from the secret itself, not its place in the list, so a
+ * cookie still finds its secret after the list is rotated ("new,old") or trimmed ("new").
+ */
+function passwordId(secret: string): number {
+  return Number.parseInt(createHash("sha256").update(secret).digest("hex").slice(0, 8), 16);
+}
+
+const passwordMaps = new WeakMap<readonly string[], Record<string, string>>();
+
+/** Every VAULT_SECRET by its id, computed once per parsed env (its list is never mutated). */
+function passwords(env: Env): Record<string, string> {
+  let map = passwordMaps.get(env.VAULT_SECRET);
+  if (!map) {
+    map = Object.fromEntries(env.VAULT_SECRET.map((secret) => [String(passwordId(secret)), secret]));
+    passwordMaps.set(env.VAULT_SECRET, map);
+  }
+  return map;
+}
+
+/** Whole seconds left until the vault's end (sealedAt + VAULT_TTL_SECONDS). */
+function secondsLeft(vault: Vault, env: Env): number {
+  return Math.ceil((vault.sealedAt + env.VAULT_TTL_SECONDS * 1000 - Date.now()) / 1000);
+}
+
+/** Only the first VAULT_SECRET seals (iron-session seals with the one id it is given); the seal ends with the vault. */
+export async function sealVault(vault: Vault, env: Env = getEnv()): Promise<string> {
+  const first = env.VAULT_SECRET[0] ?? "";
+  return sealData(vault, { password: { [passwordId(first)]: first }, ttl: Math.max(1, secondsLeft(vault, env)) });
+}
+
+function isVault(value: unknown): value is Vault {
+  const v = value as Partial<Vault> | null;
+  return typeof v?.owner === "string" && Array.isArray(v.keys) && typeof v.sealedAt === "number";
+}
+
+export type OpenedVault = { vault: Vault; rejected?: VaultRejection };
+
+/**
+ * Unseals a cookie value for `owner`; anything wrong reads as an empty vault, with the reason.
+ * Synchronous node:crypto (lib/vault/4-iron-open.ts); async so callers don't depend on that.
+ */
+export async function openVault(seal: string | undefined, owner: string, env: Env = getEnv()): Promise<OpenedVault> {
+  const empty: Vault = { owner, keys: [], sealedAt: Date.now() };
+  if (!seal) return { vault: empty };
+  const opened = openSeal(seal, passwords(env));
+  if (!opened.ok) return { vault: empty, rejected: opened.reason };
+  const data = opened.data;
+  if (!isVault(data)) return { vault: empty, rejected: "malformed" };
+  if (data.owner !== owner) return { vault: empty, rejected: "other-user" };
+  // Exact, where iron allows 60 s of clock skew; also applies a lowered VAULT_TTL_SECONDS to older cookies.
+  if (secondsLeft(data, env) <= 0) return { vault: empty, rejected: "expired" };
+  return { vault: data };
+}
+
+/** Reads the vault cookie from a request; logs (never the value) when it had to be ignored. */
+export async function readVault(request: Request, owner: string, env: Env = getEnv()): Promise<Vault> {
+  const seal = readCookie(request.headers.get("cookie"), vaultCookieName(env));
+  const { vault, rejected } = await openVault(seal, owner, env);
+  if (rejected) console.warn(JSON.stringify({ event: "vault.ignored", reason: rejected, time: new Date().toISOString() }));
+  return vault;
+}
+
+
+function cookieAttributes(env: Env, maxAge: number): string {
+  return `; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${isHttps(env) ? "; Secure" : ""}`;
+}
+
+/** The Set-Cookie value for a vault, or null when it would be too big for a browser. */
+export async function vaultCookie(vault: Vault, env: Env = getEnv()): Promise<string | null> {
+  const sealed = await sealVault(vault, env);
+  const cookie = `${vaultCookieName(env)}=${sealed}${cookieAttributes(env, Math.max(1, secondsLeft(vault, env)))}`;
+  return cookie.length <= MAX_COOKIE_BYTES ? cookie : null;
+}
+
+export function clearVaultCookie(env: Env = getEnv()): string {
+  return `${vaultCookieName(env)}=${cookieAttributes(env, 0)}`;
+}
+
+export function toPublicKeys(vault: Vault, env: Env = getEnv()): PublicKey[] {
+  const expiresAt = new Date(vault.sealedAt + env.VAULT_TTL_SECONDS * 1000).toISOString();
+  return vault.keys.map(({ id, label, key, createdAt, active }) => ({
+    id,
+    label,
+    last4: key.slice(-4),
+    createdAt,
+    active,
+    expiresAt,
+  }));
+}
+
+/** A new vault with `apiKey` added and made active (the newest key is the one people mean). */
+export function addKey(vault: Vault, label: string, apiKey: string): { vault: Vault; added: StoredKey } {
+  const added: StoredKey = { id: randomUUID().slice(0, 8), label, key: apiKey, createdAt: new Date().toISOString(), active: true };
+  const keys = vault.keys.map((k) => ({ ...k, active: false }));
+  return { vault: { ...vault, keys: [...keys, added] }, added };
+}
+
+export function removeKey(vault: Vault, id: string): Vault | null {
+  if (!vault.keys.some((k) => k.id === id)) return null;
+  const keys = vault.keys.filter((k) => k.id !== id);
+  if (keys.length > 0 && !keys.some((k) => k.active)) keys[keys.length - 1] = { ...keys[keys.length - 1]!, active: true };
+  return { ...vault, keys };
+}
+
+export function activateKey(vault: Vault, id: string): Vault | null {
+  if (!vault.keys.some((k) => k.id === id)) return null;
+  return { ...vault, keys: vault.keys.map((k) => ({ ...k, active: k.id === id })) };
+}
+
+/** The key to send upstream: the one asked for, else the active one. */
+export function pickKey(vault: Vault, id?: string | null): string | null {
+  const chosen = id ? vault.keys.find((k) => k.id === id) : vault.keys.find((k) => k.active);
+  return chosen?.key ?? null;
+}
