@@ -1,5 +1,6 @@
 // Slows down repeated failed password sign-ins per email and per client address.
 // Per-instance memory: an optimisation that makes guessing slow, not a correctness guarantee.
+import "server-only";
 
 const WINDOW_MS = 15 * 60 * 1000;
 const FREE_FAILURES = 3;

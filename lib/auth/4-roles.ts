@@ -1,4 +1,5 @@
 // Who may enter through single sign-on, and with which role (ALLOWED_EMAIL_DOMAINS, CONSOLE_ROLES).
+import "server-only";
 import type { Env, Role } from "@/lib/config/env";
 
 /** "" for a string without "@", so a bare "acme.com" never passes as an address at acme.com. */

@@ -1,4 +1,5 @@
 // Reads one cookie from a Cookie header without decoding it (sealed values are URL-safe already).
+import "server-only";
 
 export function readCookie(header: string | null, name: string): string | undefined {
   for (const part of (header ?? "").split(";")) {

@@ -1,5 +1,6 @@
 // Turns the part of a request URL after /api/proxy/ into a path and query that can
 // only ever be appended to the fixed upstream origin. Anything doubtful is refused.
+import "server-only";
 
 export const PROXY_PREFIX = "/api/proxy/";
 const MAX_PATH = 2048;

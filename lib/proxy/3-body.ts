@@ -1,5 +1,6 @@
 // Reads a request body into memory up to a limit, refusing early on Content-Length
 // and counting bytes for chunked bodies, so an oversized upload never gets buffered whole.
+import "server-only";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 

@@ -1,4 +1,5 @@
 // Which headers cross the proxy, each way. Allowlists: a header not named here is not passed.
+import "server-only";
 import type { IncomingHttpHeaders } from "node:http";
 
 /** Client → upstream. Everything else (Authorization, Cookie, Host, X-Forwarded-*, hop-by-hop, X-Console-*) stays behind. */

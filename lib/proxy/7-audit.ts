@@ -3,6 +3,7 @@
 //
 // Lines are collected and written once per event-loop turn (one pipe write instead of one per
 // call, docs/benchmarks.md); whatever is pending is written before the process exits.
+import "server-only";
 
 export type AuditEntry = {
   user: string;
