@@ -4,7 +4,8 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
-import { freshTestKey, MOCK_ORIGIN, type ConsolePage } from "../support/pages";
+import { freshTestKey, readMock } from "../support/mock";
+import type { ConsolePage } from "../support/pages/console";
 
 async function withKey(signInAs: (user: "editor") => Promise<ConsolePage>, tag: string) {
   const consolePage = await signInAs("editor");
@@ -156,10 +157,9 @@ test("Download JSON saves the answer as sent; Download CSV has a header row and 
   for (const row of rows) expect(row).toHaveLength(columns.length);
 });
 
-test("files from the legacy API: an image is shown inline, a PDF in a frame, each with a download", async ({ page, request, signInAs }) => {
+test("files from the legacy API: an image is shown inline, a PDF in a frame, each with a download", async ({ page, signInAs }) => {
   const consolePage = await withKey(signInAs, "files");
-  const listed = await request.get(`${MOCK_ORIGIN}/api1/files?size=100`, { headers: { authorization: `Bearer ${freshTestKey("filelist")}` } });
-  const { results } = (await listed.json()) as { results: { jnid: string; filename: string; content_type: string; size: number }[] };
+  const { results } = await readMock<{ results: { jnid: string; filename: string; content_type: string; size: number }[] }>("/api1/files?size=100");
   const png = results.find((file) => file.content_type === "image/png");
   const pdf = results.find((file) => file.content_type === "application/pdf");
   expect(png && pdf, "the mock has both kinds of file").toBeTruthy();
@@ -226,9 +226,9 @@ test("a 100,000-record answer (about 20 MB) opens quickly as raw text with a dow
     route.fulfill({ status: 200, contentType: "application/json", body }),
   );
 
-  await consolePage.path.fill("crm/v1/contacts?limit=100000");
+  await consolePage.composer.path.fill("crm/v1/contacts?limit=100000");
   const started = Date.now();
-  await consolePage.send.click();
+  await consolePage.composer.send.click();
   await expect(answer.raw).toBeVisible({ timeout: 20_000 });
   const firstShown = Date.now() - started;
   test.info().annotations.push({ type: "first view of 20 MB", description: `${firstShown} ms` });

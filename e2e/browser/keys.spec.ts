@@ -5,11 +5,11 @@ import { KEYS, USERS } from "../support/users.mjs";
 
 test("a saved key is shown only as its label and last four characters, and is readable nowhere in the page", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
-  await expect(consolePage.noKeys).toBeVisible();
+  await expect(consolePage.keys.noKeys).toBeVisible();
 
   await consolePage.addKey("Office key", KEYS.editor);
-  await expect(consolePage.apiKey).toHaveValue("");
-  const entry = consolePage.keyEntry("Office key");
+  await expect(consolePage.keys.apiKey).toHaveValue("");
+  const entry = consolePage.keys.entry("Office key");
   await expect(entry).toContainText(KEYS.editor.slice(-4));
   await expect(entry).not.toContainText(KEYS.editor.slice(0, -4));
 
@@ -38,7 +38,7 @@ test("signing out forgets the keys: after signing in again the key list is empty
   expect(await vaultCookies(), "the sealed key cookie after signing out").toEqual([]);
 
   const again = await signInPage.signInWithPassword(USERS.editor.email, USERS.editor.password);
-  await expect(again.noKeys).toBeVisible();
-  await expect(again.keyList).toHaveCount(0);
+  await expect(again.keys.noKeys).toBeVisible();
+  await expect(again.keys.list).toHaveCount(0);
   await expect(page.getByText("Forget me")).toHaveCount(0);
 });

@@ -2,7 +2,7 @@
 // GET, in the console and in recipes; a write is never retried by itself.
 import type { Page, Route } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
-import { addFreshKey, proxyCalls, RecipesPage } from "../support/office-pages";
+import { proxyCalls } from "../support/proxy-calls";
 
 const TOO_MANY = {
   type: "https://api.jobnimbus.com/problems/rate-limited",
@@ -27,57 +27,55 @@ async function rateLimitFirst(page: Page, method: string, times = 1) {
 
 test("console: a GET answered 429 counts down, then is sent once more by itself and shows the answer", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "console-429");
+  await consolePage.keys.addFreshKey("console-429");
   await rateLimitFirst(page, "GET");
   const calls = proxyCalls(page);
   await consolePage.sendRequest("GET", "crm/v1/contacts?limit=3");
-  await expect(consolePage.responseStatus).toHaveText("429");
-  await expect(page.getByTestId("retry-countdown")).toHaveText(/^You can try again in [12] seconds?\.$/);
-  await expect(page.getByTestId("retry-auto")).toBeVisible();
-  await expect(consolePage.responseStatus).toHaveText("200", { timeout: 6_000 });
+  await expect(consolePage.answer.status).toHaveText("429");
+  await expect(consolePage.answer.countdown).toHaveText(/^You can try again in [12] seconds?\.$/);
+  await expect(consolePage.answer.autoRetry).toBeVisible();
+  await expect(consolePage.answer.status).toHaveText("200", { timeout: 6_000 });
   expect(calls.map((c) => new URL(c.url()).pathname + new URL(c.url()).search)).toEqual(["/api/proxy/crm/v1/contacts?limit=3", "/api/proxy/crm/v1/contacts?limit=3"]);
 });
 
 test("console: a GET still answered 429 after its one retry is not retried again", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "console-429-twice");
+  await consolePage.keys.addFreshKey("console-429-twice");
   const calls = proxyCalls(page);
   // The mock answers ?simulate=rate-limit with 429 and Retry-After: 5, every time.
   await consolePage.sendRequest("GET", "crm/v1/contacts?simulate=rate-limit");
-  await expect(consolePage.responseStatus).toHaveText("429");
-  await expect(page.getByTestId("retry-auto")).toBeVisible();
+  await expect(consolePage.answer.status).toHaveText("429");
+  await expect(consolePage.answer.autoRetry).toBeVisible();
   await expect.poll(() => calls.length, { timeout: 8_000 }).toBe(2);
-  await expect(consolePage.responseStatus).toHaveText("429");
-  await expect(page.getByTestId("retry-countdown")).toHaveText(/^You can try again in [345] seconds\.$/);
-  await expect(page.getByTestId("retry-auto")).toHaveCount(0);
-  await expect(page.getByTestId("retry-countdown")).toHaveText("You can try again now.", { timeout: 7_000 });
+  await expect(consolePage.answer.status).toHaveText("429");
+  await expect(consolePage.answer.countdown).toHaveText(/^You can try again in [345] seconds\.$/);
+  await expect(consolePage.answer.autoRetry).toHaveCount(0);
+  await expect(consolePage.answer.countdown).toHaveText("You can try again now.", { timeout: 7_000 });
   await page.waitForTimeout(1_000);
   expect(calls, "one automatic retry, not two").toHaveLength(2);
 });
 
 test("console: a write answered 429 counts down but is never sent again by itself", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "console-429-write");
+  await consolePage.keys.addFreshKey("console-429-write");
   await rateLimitFirst(page, "PATCH");
   const calls = proxyCalls(page);
-  await consolePage.method.selectOption("PATCH");
-  await consolePage.path.fill("crm/v1/contacts/nosuchid");
-  await page.getByRole("tab", { name: "Body" }).click();
-  await page.getByLabel("JSON body").fill('{"city": "Denver"}');
-  await consolePage.send.click();
-  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
-  await expect(consolePage.responseStatus).toHaveText("429");
-  await expect(page.getByTestId("retry-countdown")).toBeVisible();
-  await expect(page.getByTestId("retry-auto")).toHaveCount(0);
-  await expect(page.getByTestId("retry-countdown")).toHaveText("You can try again now.", { timeout: 5_000 });
+  await consolePage.composer.method.selectOption("PATCH");
+  await consolePage.composer.path.fill("crm/v1/contacts/nosuchid");
+  await consolePage.composer.setBody('{"city": "Denver"}');
+  await consolePage.composer.send.click();
+  await consolePage.confirmWrite.confirm.click();
+  await expect(consolePage.answer.status).toHaveText("429");
+  await expect(consolePage.answer.countdown).toBeVisible();
+  await expect(consolePage.answer.autoRetry).toHaveCount(0);
+  await expect(consolePage.answer.countdown).toHaveText("You can try again now.", { timeout: 5_000 });
   await page.waitForTimeout(800);
   expect(calls.filter((c) => c.method() === "PATCH"), "the PATCH went out once").toHaveLength(1);
 });
 
-test("recipes: a read answered 429 waits out the countdown and retries once; a write says nothing changed and waits for you", async ({ page, signInAs }) => {
+test("recipes: a read answered 429 waits out the countdown and retries once; a write says nothing changed and waits for you", async ({ page, signInAs, recipesPage: recipes }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "recipe-429");
-  const recipes = new RecipesPage(page);
+  await consolePage.keys.addFreshKey("recipe-429");
   await rateLimitFirst(page, "GET");
   const calls = proxyCalls(page);
 
@@ -88,7 +86,7 @@ test("recipes: a read answered 429 waits out the countdown and retries once; a w
   await expect(recipes.countdown).toHaveText(/^You can try again in [12] seconds?\.$/);
   await expect(recipes.rows.first()).toBeVisible({ timeout: 6_000 });
   expect(calls).toHaveLength(2);
-  await recipes.details.locator("summary").first().click();
+  await recipes.openDetails();
   await expect(recipes.details).toContainText("(tried again after the wait)");
 
   await rateLimitFirst(page, "POST");

@@ -1,36 +1,26 @@
 // Roles and safe writes (issue 4): a viewer can only read, in the UI and on the server; an
 // editor sees every write described in words first, and a DELETE needs the record's number typed.
 import { expect, test } from "../support/fixtures";
-import { addFreshKey, CatalogPart, ConfirmDialog, freshKey, proxyCalls, RecipesPage } from "../support/office-pages";
-import { PORTS } from "../support/users.mjs";
+import { readMock } from "../support/mock";
+import { proxyCalls } from "../support/proxy-calls";
 
-const MOCK = `http://127.0.0.1:${PORTS.mock}`;
-
-/** Reads the mock directly (not through the console) with a key of its own. */
-async function mockGet<T>(request: import("@playwright/test").APIRequestContext, path: string): Promise<T> {
-  const res = await request.get(`${MOCK}${path}`, { headers: { authorization: `Bearer ${freshKey("check")}` } });
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-  return (await res.json()) as T;
-}
-
-test("a viewer sees who they are and which key is active, cannot start a write anywhere, and the server refuses one", async ({ page, request, signInAs }) => {
+test("a viewer sees who they are and which key is active, cannot start a write anywhere, and the server refuses one", async ({ page, signInAs, recipesPage: recipes }) => {
   const consolePage = await signInAs("viewer");
-  const label = await addFreshKey(consolePage, "viewer");
+  const label = await consolePage.keys.addFreshKey("viewer");
   await consolePage.expectSignedInAs("viewer@test.local", "viewer");
-  await expect(page.getByTestId("active-key")).toContainText(label);
+  await expect(consolePage.header.activeKey).toContainText(label);
 
   // The composer: write methods disabled and explained (already so), the catalogue's writes too.
-  for (const method of ["POST", "PUT", "PATCH", "DELETE"]) await expect(consolePage.methodOption(method)).toBeDisabled();
-  const catalog = new CatalogPart(page);
+  for (const method of ["POST", "PUT", "PATCH", "DELETE"]) await expect(consolePage.composer.methodOption(method)).toBeDisabled();
+  const { catalog } = consolePage;
   await expect(catalog.operation("Create a contact", "Contacts")).toBeDisabled();
   await expect(catalog.operation("List contacts", "Contacts")).toBeEnabled();
   await expect(catalog.section).toContainText("As a viewer you can open the operations that read");
 
   // Recipes that write: marked, and their form is disabled with the reason.
-  const recipes = new RecipesPage(page);
   await recipes.open("create-contact");
-  await expect(page.getByTestId("whoami")).toContainText("viewer");
-  await expect(page.getByTestId("active-key")).toContainText(label);
+  await expect(recipes.header.whoami).toContainText("viewer");
+  await expect(recipes.header.activeKey).toContainText(label);
   await expect(recipes.list.getByRole("link", { name: /Create a contact/ })).toContainText("editors only");
   await expect(recipes.viewerNote).toHaveText(/Your role is viewer.+only editors can run it/);
   await expect(recipes.review).toBeDisabled();
@@ -49,7 +39,7 @@ test("a viewer sees who they are and which key is active, cannot start a write a
     const res = await page.request.fetch("/api/proxy/crm/v1/contacts/abc", { method, headers: { "x-csrf": "1" }, data: method === "DELETE" ? undefined : {} });
     expect(res.status(), method).toBe(403);
   }
-  const found = await mockGet<{ count: number }>(request, `/crm/v1/contacts?q=${name}`);
+  const found = await readMock<{ count: number }>(`/crm/v1/contacts?q=${name}`);
   expect(found.count, "the refused contact was never created").toBe(0);
 
   // Reading still works for a viewer, in a recipe too.
@@ -61,15 +51,14 @@ test("a viewer sees who they are and which key is active, cannot start a write a
 
 test("an editor's composer POST is described in words first: Cancel sends nothing, Confirm sends it", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "compose-post");
+  await consolePage.keys.addFreshKey("compose-post");
   const calls = proxyCalls(page);
-  const dialog = new ConfirmDialog(page);
+  const dialog = consolePage.confirmWrite;
 
-  await consolePage.method.selectOption("POST");
-  await consolePage.path.fill("crm/v1/contacts");
-  await page.getByRole("tab", { name: "Body" }).click();
-  await page.getByLabel("JSON body").fill('{"first_name": "Jane", "last_name": "Doe", "email": "jane.doe@example.com"}');
-  await consolePage.send.click();
+  await consolePage.composer.method.selectOption("POST");
+  await consolePage.composer.path.fill("crm/v1/contacts");
+  await consolePage.composer.setBody('{"first_name": "Jane", "last_name": "Doe", "email": "jane.doe@example.com"}');
+  await consolePage.composer.send.click();
   await dialog.expectAsking("Create contact Jane Doe");
   await expect(dialog.details).toContainText("first_name: Jane");
   await expect(dialog.details).toContainText("email: jane.doe@example.com");
@@ -80,23 +69,23 @@ test("an editor's composer POST is described in words first: Cancel sends nothin
   expect(calls, "nothing sent after Cancel").toHaveLength(0);
 
   // Escape is a Cancel too.
-  await consolePage.send.click();
+  await consolePage.composer.send.click();
   await dialog.expectAsking("Create contact Jane Doe");
   await page.keyboard.press("Escape");
   await expect(dialog.dialog).toBeHidden();
   expect(calls).toHaveLength(0);
 
-  await consolePage.send.click();
+  await consolePage.composer.send.click();
   const answered = page.waitForResponse((res) => new URL(res.url()).pathname === "/api/proxy/crm/v1/contacts");
   await dialog.confirm.click();
   expect((await answered).status()).toBe(201);
-  await expect(consolePage.responseStatus).toHaveText("201");
+  await expect(consolePage.answer.status).toHaveText("201");
   expect(calls.map((c) => c.method())).toEqual(["POST"]);
 });
 
 test("an editor's DELETE names the job by its number and is sent only once that number is typed", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "delete");
+  await consolePage.keys.addFreshKey("delete");
   // A job of this test's own, made through the console's proxy (the editor's session).
   const made = await page.request.post("/api/proxy/crm/v1/jobs", {
     headers: { "x-csrf": "1", "content-type": "application/json" },
@@ -105,11 +94,11 @@ test("an editor's DELETE names the job by its number and is sent only once that 
   expect(made.status()).toBe(201);
   const job = (await made.json()) as { jnid: string; number: string };
   const calls = proxyCalls(page);
-  const dialog = new ConfirmDialog(page);
+  const dialog = consolePage.confirmWrite;
 
-  await consolePage.method.selectOption("DELETE");
-  await consolePage.path.fill(`crm/v1/jobs/${job.jnid}`);
-  await consolePage.send.click();
+  await consolePage.composer.method.selectOption("DELETE");
+  await consolePage.composer.path.fill(`crm/v1/jobs/${job.jnid}`);
+  await consolePage.composer.send.click();
   await dialog.expectAsking(`Delete job #${job.number}`);
   await expect(dialog.dialog).toContainText("cannot be undone");
   await expect(dialog.typed).toBeFocused();
@@ -125,15 +114,14 @@ test("an editor's DELETE names the job by its number and is sent only once that 
   const deleted = page.waitForResponse((res) => res.request().method() === "DELETE");
   await dialog.delete.click();
   expect((await deleted).status()).toBe(204);
-  await expect(consolePage.responseStatus).toHaveText("204");
+  await expect(consolePage.answer.status).toHaveText("204");
   const after = await page.request.get(`/api/proxy/crm/v1/jobs/${job.jnid}`, { headers: { "x-csrf": "1" } });
   expect(after.status()).toBe(404);
 });
 
-test("an editor's recipe write is confirmed in words: Cancel sends nothing, Confirm creates the contact", async ({ page, signInAs }) => {
+test("an editor's recipe write is confirmed in words: Cancel sends nothing, Confirm creates the contact", async ({ page, signInAs, recipesPage: recipes }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "recipe-write");
-  const recipes = new RecipesPage(page);
+  await consolePage.keys.addFreshKey("recipe-write");
   const calls = proxyCalls(page);
   const last = `Doe${Date.now().toString(36)}`;
 

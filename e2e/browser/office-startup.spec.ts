@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { consoleEnv } from "../../scripts/console-env.mjs";
 import { ConsoleClient } from "../support/api-client";
 import { expect, test } from "../support/fixtures";
-import { freshKey } from "../support/office-pages";
+import { freshTestKey } from "../support/mock";
 import { PORTS, USERS } from "../support/users.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -108,7 +108,7 @@ test("a malformed OPENAPI_SPEC is reported, and the console starts and works wit
     await expect.poll(() => started.stderr()).toContain(`OpenAPI catalogue unavailable: OPENAPI_SPEC (${spec}): info.version is missing`);
 
     // Everything else works: keys, the proxy, the pages.
-    await client.saveKey(freshKey("startup"));
+    await client.saveKey(freshTestKey("startup"));
     const contacts = await client.proxy("GET", "crm/v1/contacts?limit=1");
     expect(contacts.status).toBe(200);
     expect((await client.get("/recipes")).status).toBe(200);
