@@ -1,11 +1,11 @@
-// Reading the answer (issue 3, "Read the answer"): status in words, time, size and headers; the
-// views the media type allows (Table first for record lists, JSON, Tree, Raw); sorting and picking
-// columns; JSON and CSV downloads; images and PDFs; and big answers drawn as virtualised rows.
+// Reading the answer: one call end to end, then the status line, the views the media type allows, sorting
+// and columns, JSON and CSV downloads, images and PDFs, and big answers drawn as virtualised rows.
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
 import { freshTestKey, readMock } from "../support/mock";
 import type { ConsolePage } from "../support/pages/console";
+import { KEYS } from "../support/users.mjs";
 
 async function withKey(signInAs: (user: "editor") => Promise<ConsolePage>, tag: string) {
   const consolePage = await signInAs("editor");
@@ -50,6 +50,26 @@ function parseCsv(text: string): string[][] {
 }
 
 const byTable = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
+
+test("a GET through the proxy shows status 200 and the contacts; a JobNimbus 404 shows the problem card", async ({ signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await consolePage.addKey("Mock", KEYS.editor);
+
+  await consolePage.sendRequest("GET", "crm/v1/contacts?limit=5");
+  await expect(consolePage.answer.status).toContainText("200");
+  // Contacts, whichever view the console picks (table, JSON or tree): their fields and an email.
+  await expect(consolePage.answer.body).toContainText("jnid");
+  await expect(consolePage.answer.body).toContainText("display_name");
+  await expect(consolePage.answer.body).toContainText(/@example\.(net|com|org)/);
+  await expect(consolePage.answer.problem).toHaveCount(0);
+
+  await consolePage.sendRequest("GET", "crm/v1/contacts/doesnotexist");
+  await expect(consolePage.answer.status).toContainText("404");
+  await expect(consolePage.answer.problem).toBeVisible();
+  // Plain words first (what happened, what to do), then JobNimbus's own detail.
+  await expect(consolePage.answer.problemExplanation).toHaveText(/nothing at this address|deleted|id or path is wrong/i);
+  await expect(consolePage.answer.problem).toContainText("doesnotexist");
+});
 
 test("the status line: code with its meaning, duration, size in bytes and the response headers", async ({ signInAs }) => {
   const consolePage = await withKey(signInAs, "status");

@@ -1,6 +1,5 @@
-// Composing a request (issue 3, "Compose"): Platform and Legacy APIs, {id} path parameters,
-// query rows kept in sync with the path field, refused headers, the lazy JSON editor, Ctrl+Enter,
-// a slow call with elapsed time and Cancel, and Copy as cURL / fetch / Python.
+// Composing a request: both APIs, {id} path parameters, query rows in sync with the path, refused headers,
+// the lazy JSON body editor, Ctrl+Enter, a slow call and Cancel, and Copy as cURL / fetch / Python.
 import { expect, test } from "../support/fixtures";
 import { freshTestKey, MOCK_ORIGIN, readMock } from "../support/mock";
 import { CONSOLE_ORIGIN, type ConsolePage } from "../support/pages/console";

@@ -1,6 +1,5 @@
-// How the console feels (issue 3, "Feel"): no sideways scrolling from a phone to a wide screen, a
-// theme toggle that sticks, every control reachable by keyboard with a visible focus, and an axe
-// scan of each screen (sign-in, the console with every kind of answer, a /problems page) that passes.
+// How the console feels: no sideways scrolling from a phone to a wide screen, a theme that sticks, every
+// control reachable by keyboard with a visible focus, and an axe scan of sign-in, the console and /problems.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";

@@ -1,6 +1,5 @@
-// History and sharing (issue 3): sent requests listed in this browser (never a key, never an answer),
-// searchable, re-openable and clearable; saved requests by name, exported to and imported from a
-// JSON file; a share link that a colleague opens in their own console, with nothing secret in it.
+// History and sharing: requests kept in this browser (never a key, never an answer), searched, reopened and
+// cleared; saved requests exported and imported; a share link a colleague opens, with nothing secret in it.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "../support/fixtures";
 import { freshTestKey } from "../support/mock";

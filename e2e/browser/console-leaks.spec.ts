@@ -1,6 +1,5 @@
-// One whole session, recorded: every response the browser receives (body and headers), then the DOM,
-// both storages, IndexedDB, document.cookie, the URL and every console message are searched for the
-// key. The key goes into the browser once (typed into the form) and must never come back out.
+// The key goes into the browser once (typed into the form) and must never come back out: a whole session's
+// responses, then the DOM, storage, IndexedDB, cookies, the URL and every console message are searched for it.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "../support/fixtures";
 import { freshTestKey } from "../support/mock";

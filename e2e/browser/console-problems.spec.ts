@@ -1,6 +1,5 @@
-// Problem Details (issue 3): JobNimbus's RFC 9457 answers and the console's own drawn as a card
-// (title, status, detail, instance, type link, extension members) under one or two plain sentences;
-// 401, 403, 404, 422 and 429 (with a live countdown); an HTML 502 shown as text, never as HTML.
+// Problems in plain words: JobNimbus's and the console's own Problem Details as a card under one or two
+// sentences (401, 403, 404, 422, 429 with a countdown); an HTML 502 shown as text; a network failure.
 import { DEMO_READONLY_KEY } from "../../mock/keys.mjs";
 import { expect, test } from "../support/fixtures";
 import { freshTestKey } from "../support/mock";

@@ -1,7 +1,5 @@
-// Recipes against the mock API (issue 4): every shipped recipe runs; results link records to
-// each other, download as CSV and page with "More results" on both APIs, the way the OpenAPI
-// document says (the activity feed by cursor); failures are told in the recipe's own words with
-// the Problem Details one click away; "details" shows the raw exchange.
+// Recipes against the mock API: every shipped recipe runs; results link records, download as CSV and page
+// as the OpenAPI document says; writes are confirmed in words; failures are told in the recipe's own words.
 import { readFileSync } from "node:fs";
 import { expect, test } from "../support/fixtures";
 import { MOCK_ORIGIN, readMock } from "../support/mock";
@@ -234,4 +232,42 @@ test("failures are told in the recipe's own words, with the Problem Details one 
   await recipes.showProblem.click();
   await expect(recipes.problem).toContainText("Forbidden");
   await expect(recipes.problem).toContainText("access profile does not allow POST");
+});
+
+test("an editor's recipe write is confirmed in words: Cancel sends nothing, Confirm creates the contact", async ({ page, signInAs, recipesPage: recipes }) => {
+  const consolePage = await signInAs("editor");
+  await consolePage.keys.addFreshKey("recipe-write");
+  const calls = proxyCalls(page);
+  const last = `Doe${Date.now().toString(36)}`;
+
+  await recipes.open("create-contact");
+  await expect(recipes.list.getByRole("link", { name: /Create a contact/ })).toContainText("you confirm first");
+  await recipes.review.click();
+  await expect(recipes.formErrors).toContainText("First name is required");
+  expect(calls).toHaveLength(0);
+
+  await recipes.field("First name").fill("Jane");
+  await recipes.field("Last name").fill(last);
+  await recipes.field("Email").fill("not-an-email");
+  await recipes.review.click();
+  await expect(recipes.formErrors).toContainText("Email must be an email address");
+  await recipes.field("Email").fill("jane@example.com");
+  await recipes.field("Type").selectOption("Customer");
+  await recipes.review.click();
+  await recipes.confirm.expectAsking(`Create contact Jane ${last}`);
+  await expect(recipes.confirm.details).toContainText("Type: Customer");
+  await recipes.confirm.cancel.click();
+  await expect(recipes.note).toHaveText("Nothing was sent: you cancelled.");
+  expect(calls, "nothing sent after Cancel").toHaveLength(0);
+
+  await recipes.review.click();
+  await recipes.confirm.confirm.click();
+  await expect(recipes.message).toHaveText(`Created contact Jane ${last}.`);
+  expect(calls.map((c) => c.method())).toEqual(["POST"]);
+  await expect(recipes.rows).toHaveCount(1);
+  // The new contact's name opens its record.
+  await recipes.table.getByRole("link", { name: `Jane ${last}` }).click();
+  await expect(recipes.heading).toHaveText("Show a contact");
+  await expect(recipes.table).toContainText("jane@example.com");
+  await expect(recipes.table).toContainText("Customer");
 });

@@ -1,29 +1,8 @@
-// 429 in words (issue 4): a countdown from Retry-After, then exactly one automatic retry of a
-// GET, in the console and in recipes; a write is never retried by itself.
-import type { Page, Route } from "@playwright/test";
+// A 429 on the console: a countdown from Retry-After, then exactly one automatic retry of a GET;
+// a write is never sent again by itself.
 import { expect, test } from "../support/fixtures";
 import { proxyCalls } from "../support/proxy-calls";
-
-const TOO_MANY = {
-  type: "https://api.jobnimbus.com/problems/rate-limited",
-  title: "Too Many Requests",
-  status: 429,
-  detail: "Too many requests: wait 2 second(s), then try again.",
-  retry_after: 2,
-};
-
-/** The first `times` proxied calls matching `method` get a 429 with Retry-After: 2; later ones go through. */
-async function rateLimitFirst(page: Page, method: string, times = 1) {
-  let left = times;
-  await page.route("**/api/proxy/**", async (route: Route) => {
-    if (route.request().method() === method && left > 0) {
-      left -= 1;
-      await route.fulfill({ status: 429, headers: { "retry-after": "2", "content-type": "application/problem+json" }, body: JSON.stringify(TOO_MANY) });
-      return;
-    }
-    await route.fallback();
-  });
-}
+import { rateLimitFirst } from "../support/rate-limit";
 
 test("console: a GET answered 429 counts down, then is sent once more by itself and shows the answer", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
@@ -71,32 +50,4 @@ test("console: a write answered 429 counts down but is never sent again by itsel
   await expect(consolePage.answer.countdown).toHaveText("You can try again now.", { timeout: 5_000 });
   await page.waitForTimeout(800);
   expect(calls.filter((c) => c.method() === "PATCH"), "the PATCH went out once").toHaveLength(1);
-});
-
-test("recipes: a read answered 429 waits out the countdown and retries once; a write says nothing changed and waits for you", async ({ page, signInAs, recipesPage: recipes }) => {
-  const consolePage = await signInAs("editor");
-  await consolePage.keys.addFreshKey("recipe-429");
-  await rateLimitFirst(page, "GET");
-  const calls = proxyCalls(page);
-
-  await recipes.open("find-contact");
-  await recipes.field("Name or phone").fill("Hill");
-  await recipes.run.click();
-  await expect(recipes.waiting).toContainText("too many requests");
-  await expect(recipes.countdown).toHaveText(/^You can try again in [12] seconds?\.$/);
-  await expect(recipes.rows.first()).toBeVisible({ timeout: 6_000 });
-  expect(calls).toHaveLength(2);
-  await recipes.openDetails();
-  await expect(recipes.details).toContainText("(tried again after the wait)");
-
-  await rateLimitFirst(page, "POST");
-  calls.length = 0;
-  await recipes.open("create-contact");
-  await recipes.field("First name").fill("Later");
-  await recipes.review.click();
-  await recipes.confirm.confirm.click();
-  await expect(recipes.failureMessage).toHaveText(/Nothing was changed: run the recipe again when the countdown ends \(writes are never retried by themselves\)\./);
-  await expect(recipes.countdown).toHaveText("You can try again now.", { timeout: 5_000 });
-  await page.waitForTimeout(800);
-  expect(calls.filter((c) => c.method() === "POST")).toHaveLength(1);
 });

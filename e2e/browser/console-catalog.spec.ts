@@ -1,7 +1,5 @@
-// The endpoint catalogue (issue 4): operations from the shipped OpenAPI document, searchable and
-// grouped by tag; picking one fills the composer and builds a checked form; an uploaded document,
-// JSON or YAML, builds forms too and outlives the tab; a malformed one is explained while the
-// console keeps working.
+// The endpoint catalogue: the OpenAPI document's operations grouped by tag and searchable, checked
+// forms that fill the composer, uploaded documents (JSON or YAML) that are kept, broken ones explained.
 import type { Page, Response } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
 import { ConsolePage } from "../support/pages/console";
