@@ -1,10 +1,11 @@
-// Reading the answer (issue 3, "Read the answer"): status in words, time, size and headers; the
-// views the media type allows (Table first for record lists, JSON, Tree, Raw); sorting and picking
-// columns; JSON and CSV downloads; images and PDFs; and big answers drawn as virtualised rows.
+// Reading the answer: one call end to end, then the status line, the views the media type allows, sorting
+// and columns, JSON and CSV downloads, images and PDFs, and big answers drawn as virtualised rows.
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
-import { freshTestKey, MOCK_ORIGIN, type ConsolePage } from "../support/pages";
+import { freshTestKey, readMock } from "../support/mock";
+import type { ConsolePage } from "../support/pages/console";
+import { KEYS } from "../support/users.mjs";
 
 async function withKey(signInAs: (user: "editor") => Promise<ConsolePage>, tag: string) {
   const consolePage = await signInAs("editor");
@@ -49,6 +50,26 @@ function parseCsv(text: string): string[][] {
 }
 
 const byTable = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
+
+test("a GET through the proxy shows status 200 and the contacts; a JobNimbus 404 shows the problem card", async ({ signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await consolePage.addKey("Mock", KEYS.editor);
+
+  await consolePage.sendRequest("GET", "crm/v1/contacts?limit=5");
+  await expect(consolePage.answer.status).toContainText("200");
+  // Contacts, whichever view the console picks (table, JSON or tree): their fields and an email.
+  await expect(consolePage.answer.body).toContainText("jnid");
+  await expect(consolePage.answer.body).toContainText("display_name");
+  await expect(consolePage.answer.body).toContainText(/@example\.(net|com|org)/);
+  await expect(consolePage.answer.problem).toHaveCount(0);
+
+  await consolePage.sendRequest("GET", "crm/v1/contacts/doesnotexist");
+  await expect(consolePage.answer.status).toContainText("404");
+  await expect(consolePage.answer.problem).toBeVisible();
+  // Plain words first (what happened, what to do), then JobNimbus's own detail.
+  await expect(consolePage.answer.problemExplanation).toHaveText(/nothing at this address|deleted|id or path is wrong/i);
+  await expect(consolePage.answer.problem).toContainText("doesnotexist");
+});
 
 test("the status line: code with its meaning, duration, size in bytes and the response headers", async ({ signInAs }) => {
   const consolePage = await withKey(signInAs, "status");
@@ -156,10 +177,9 @@ test("Download JSON saves the answer as sent; Download CSV has a header row and 
   for (const row of rows) expect(row).toHaveLength(columns.length);
 });
 
-test("files from the legacy API: an image is shown inline, a PDF in a frame, each with a download", async ({ page, request, signInAs }) => {
+test("files from the legacy API: an image is shown inline, a PDF in a frame, each with a download", async ({ page, signInAs }) => {
   const consolePage = await withKey(signInAs, "files");
-  const listed = await request.get(`${MOCK_ORIGIN}/api1/files?size=100`, { headers: { authorization: `Bearer ${freshTestKey("filelist")}` } });
-  const { results } = (await listed.json()) as { results: { jnid: string; filename: string; content_type: string; size: number }[] };
+  const { results } = await readMock<{ results: { jnid: string; filename: string; content_type: string; size: number }[] }>("/api1/files?size=100");
   const png = results.find((file) => file.content_type === "image/png");
   const pdf = results.find((file) => file.content_type === "application/pdf");
   expect(png && pdf, "the mock has both kinds of file").toBeTruthy();
@@ -226,9 +246,9 @@ test("a 100,000-record answer (about 20 MB) opens quickly as raw text with a dow
     route.fulfill({ status: 200, contentType: "application/json", body }),
   );
 
-  await consolePage.path.fill("crm/v1/contacts?limit=100000");
+  await consolePage.composer.path.fill("crm/v1/contacts?limit=100000");
   const started = Date.now();
-  await consolePage.send.click();
+  await consolePage.composer.send.click();
   await expect(answer.raw).toBeVisible({ timeout: 20_000 });
   const firstShown = Date.now() - started;
   test.info().annotations.push({ type: "first view of 20 MB", description: `${firstShown} ms` });

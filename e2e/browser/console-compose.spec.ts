@@ -1,18 +1,9 @@
-// Composing a request (issue 3, "Compose"): Platform and Legacy APIs, {id} path parameters,
-// query rows kept in sync with the path field, refused headers, the lazy JSON editor, Ctrl+Enter,
-// a slow call with elapsed time and Cancel, and Copy as cURL / fetch / Python.
-import type { Page, Request } from "@playwright/test";
+// Composing a request: both APIs, {id} path parameters, query rows in sync with the path, refused headers,
+// the lazy JSON body editor, Ctrl+Enter, a slow call and Cancel, and Copy as cURL / fetch / Python.
 import { expect, test } from "../support/fixtures";
-import { CONSOLE_ORIGIN, freshTestKey, MOCK_ORIGIN, type ConsolePage } from "../support/pages";
-
-/** Every call the page makes to the proxy, from now on. */
-function proxyCalls(page: Page): Request[] {
-  const calls: Request[] = [];
-  page.on("request", (req) => {
-    if (new URL(req.url()).pathname.startsWith("/api/proxy/")) calls.push(req);
-  });
-  return calls;
-}
+import { freshTestKey, MOCK_ORIGIN, readMock } from "../support/mock";
+import { CONSOLE_ORIGIN, type ConsolePage } from "../support/pages/console";
+import { isProxyCall, proxyCalls } from "../support/proxy-calls";
 
 async function withKey(signInAs: (user: "editor") => Promise<ConsolePage>, tag: string) {
   const consolePage = await signInAs("editor");
@@ -39,16 +30,15 @@ test("the Legacy API switch sends to the legacy API, which answers in its own {c
   expect(Object.keys(await consolePage.answer.bodyJson<object>()).sort()).toEqual(["count", "limit", "offset", "results"]);
 });
 
-test("a {id} in the path becomes a field; sending without it explains what is missing and sends nothing", async ({ page, request, signInAs }) => {
+test("a {id} in the path becomes a field; sending without it explains what is missing and sends nothing", async ({ page, signInAs }) => {
   const { consolePage } = await withKey(signInAs, "params");
-  const listed = await request.get(`${MOCK_ORIGIN}/crm/v1/contacts?limit=1`, { headers: { authorization: `Bearer ${freshTestKey("lookup")}` } });
-  const { results } = (await listed.json()) as { results: { jnid: string; display_name: string }[] };
+  const { results } = await readMock<{ results: { jnid: string; display_name: string }[] }>("/crm/v1/contacts?limit=1");
   const contact = results[0]!;
   const calls = proxyCalls(page);
 
-  await consolePage.path.fill("crm/v1/contacts/{id}");
+  await consolePage.composer.path.fill("crm/v1/contacts/{id}");
   await expect(consolePage.composer.pathParam("id")).toBeVisible();
-  await consolePage.send.click();
+  await consolePage.composer.send.click();
   await expect(consolePage.composer.hint).toHaveText("Fill in the path parameter: id.");
   expect(calls, "nothing is sent with an empty path parameter").toHaveLength(0);
 
@@ -56,11 +46,11 @@ test("a {id} in the path becomes a field; sending without it explains what is mi
   await consolePage.sendAndWait();
   await expect(consolePage.composer.hint).toHaveCount(0);
   expect(new URL(calls[0]!.url()).pathname).toBe(`/api/proxy/crm/v1/contacts/${contact.jnid}`);
-  await expect(consolePage.responseStatus).toHaveText("200");
+  await expect(consolePage.answer.status).toHaveText("200");
   await expect(consolePage.answer.section).toContainText(`GET crm/v1/contacts/${contact.jnid}`);
-  await expect(consolePage.responseBody).toContainText(contact.display_name);
+  await expect(consolePage.answer.body).toContainText(contact.display_name);
   // The field keeps the template; the parameter lives in its own field.
-  await expect(consolePage.path).toHaveValue("crm/v1/contacts/{id}");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts/{id}");
 });
 
 test("query rows and the path field stay in sync both ways, and only ticked rows are sent", async ({ page, signInAs }) => {
@@ -68,7 +58,7 @@ test("query rows and the path field stay in sync both ways, and only ticked rows
   const { composer } = consolePage;
   const calls = proxyCalls(page);
 
-  await consolePage.path.fill("crm/v1/contacts?limit=3&q=smith");
+  await consolePage.composer.path.fill("crm/v1/contacts?limit=3&q=smith");
   await expect(composer.tab("Params")).toHaveText("Params (2)");
   await expect(composer.queryRow(1).name).toHaveValue("limit");
   await expect(composer.queryRow(1).value).toHaveValue("3");
@@ -78,17 +68,17 @@ test("query rows and the path field stay in sync both ways, and only ticked rows
 
   // Unticking a row takes it out of the path (it stays in the form, switched off).
   await composer.queryRow(2).enabled.uncheck();
-  await expect(consolePage.path).toHaveValue("crm/v1/contacts?limit=3");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts?limit=3");
   await expect(composer.tab("Params")).toHaveText("Params (1)");
   await expect(composer.queryRow(2).name).toHaveValue("q");
 
   // Editing and adding rows rewrites the path.
   await composer.queryRow(1).value.fill("4");
-  await expect(consolePage.path).toHaveValue("crm/v1/contacts?limit=4");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts?limit=4");
   await composer.addParameter.click();
   await composer.queryRow(3).name.fill("status");
   await composer.queryRow(3).value.fill("Lead");
-  await expect(consolePage.path).toHaveValue("crm/v1/contacts?limit=4&status=Lead");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts?limit=4&status=Lead");
 
   await consolePage.sendAndWait();
   const sent = new URL(calls[0]!.url());
@@ -97,10 +87,10 @@ test("query rows and the path field stay in sync both ways, and only ticked rows
 
   // Ticking it again puts it back.
   await composer.queryRow(2).enabled.check();
-  await expect(consolePage.path).toHaveValue("crm/v1/contacts?limit=4&q=smith&status=Lead");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts?limit=4&q=smith&status=Lead");
   // Removing a row removes it from the path too.
   await composer.queryRow(1).remove.click();
-  await expect(consolePage.path).toHaveValue("crm/v1/contacts?q=smith&status=Lead");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts?q=smith&status=Lead");
 });
 
 test("Authorization, Cookie and Host header rows are refused with a one-line reason and never sent", async ({ page, signInAs }) => {
@@ -130,9 +120,9 @@ test("Authorization, Cookie and Host header rows are refused with a one-line rea
   }
   await expect(composer.headerRow(4).name).not.toHaveAttribute("aria-invalid", "true");
 
-  await consolePage.path.fill("crm/v1/contacts?limit=1");
+  await consolePage.composer.path.fill("crm/v1/contacts?limit=1");
   await consolePage.sendAndWait();
-  await expect(consolePage.responseStatus).toHaveText("200");
+  await expect(consolePage.answer.status).toHaveText("200");
   const headers = await calls[0]!.allHeaders();
   expect(headers["accept"]).toBe("application/json");
   expect(headers["authorization"]).toBeUndefined();
@@ -146,7 +136,7 @@ test("the JSON body editor: loaded when first needed, live line and column of an
   const { composer } = consolePage;
   await expect(composer.tab("Body"), "GET has no body").toHaveCount(0);
 
-  await consolePage.method.selectOption("POST");
+  await consolePage.composer.method.selectOption("POST");
   await expect(composer.tab("Body")).toBeVisible();
   const scripts: string[] = [];
   page.on("request", (req) => {
@@ -174,8 +164,8 @@ test("the JSON body editor: loaded when first needed, live line and column of an
 test("sending invalid JSON asks first: dismissing sends nothing, accepting sends it as typed", async ({ page, signInAs }) => {
   const { consolePage } = await withKey(signInAs, "askjson");
   const calls = proxyCalls(page);
-  await consolePage.method.selectOption("POST");
-  await consolePage.path.fill("crm/v1/contacts");
+  await consolePage.composer.method.selectOption("POST");
+  await consolePage.composer.path.fill("crm/v1/contacts");
   await consolePage.composer.setBody('{"first_name": "Ann",}');
 
   const asked: string[] = [];
@@ -183,7 +173,7 @@ test("sending invalid JSON asks first: dismissing sends nothing, accepting sends
     asked.push(dialog.message());
     void dialog.dismiss();
   });
-  await consolePage.send.click();
+  await consolePage.composer.send.click();
   await expect.poll(() => asked.length).toBe(1);
   expect(asked[0]).toMatch(/not valid JSON \(line 1, column \d+: .+\)\. Send it anyway\?/);
   await page.waitForTimeout(300);
@@ -195,32 +185,32 @@ test("sending invalid JSON asks first: dismissing sends nothing, accepting sends
   expect(calls).toHaveLength(1);
   expect(calls[0]!.method()).toBe("POST");
   expect(calls[0]!.postData()).toBe('{"first_name": "Ann",}');
-  await expect(consolePage.responseStatus).toHaveText(/^4\d\d$/);
+  await expect(consolePage.answer.status).toHaveText(/^4\d\d$/);
 });
 
 test("Ctrl+Enter sends from anywhere in the composer", async ({ page, signInAs }) => {
   const { consolePage } = await withKey(signInAs, "ctrlenter");
   const calls = proxyCalls(page);
-  await consolePage.path.fill("crm/v1/jobs?limit=2");
+  await consolePage.composer.path.fill("crm/v1/jobs?limit=2");
   // From a query row, outside the path form, so it is not the browser's own Enter-submits-the-form.
   await consolePage.sendAndWait(() => consolePage.composer.queryRow(1).value.press("Control+Enter"));
   expect(new URL(calls[0]!.url()).pathname).toBe("/api/proxy/crm/v1/jobs");
-  await expect(consolePage.responseStatus).toHaveText("200");
+  await expect(consolePage.answer.status).toHaveText("200");
   await expect(consolePage.answer.section).toContainText("GET crm/v1/jobs?limit=2");
 });
 
 test("a slow call shows the elapsed time and Cancel; Cancel ends it as cancelled and the console keeps working", async ({ page, signInAs }) => {
   const { consolePage } = await withKey(signInAs, "slow");
   const { composer } = consolePage;
-  await consolePage.path.fill("crm/v1/contacts?simulate=slow&ms=5000");
+  await consolePage.composer.path.fill("crm/v1/contacts?simulate=slow&ms=5000");
   const calls = proxyCalls(page);
-  const failed = page.waitForEvent("requestfailed", (req) => new URL(req.url()).pathname.startsWith("/api/proxy/"));
-  await consolePage.send.click();
+  const failed = page.waitForEvent("requestfailed", isProxyCall);
+  await consolePage.composer.send.click();
 
   await expect(composer.sending).toBeVisible();
   await expect(composer.sending).toContainText("Waiting for JobNimbus…");
   await expect(composer.cancel).toBeVisible();
-  await expect(consolePage.send).toHaveCount(0);
+  await expect(consolePage.composer.send).toHaveCount(0);
   const seconds = async () => Number(/([\d.]+) s/.exec((await composer.sending.textContent()) ?? "")?.[1] ?? NaN);
   const first = await seconds();
   await expect.poll(seconds, { message: "the elapsed time counts up" }).toBeGreaterThanOrEqual(first + 0.5);
@@ -230,15 +220,15 @@ test("a slow call shows the elapsed time and Cancel; Cancel ends it as cancelled
   expect(aborted.failure()?.errorText).toMatch(/ABORTED/i);
   await expect(composer.sending).toBeHidden();
   await expect(consolePage.answer.meaning).toHaveText(/^Cancelled/);
-  await expect(consolePage.problemExplanation).toHaveText(/You cancelled the request/);
-  await expect(consolePage.send).toBeVisible();
+  await expect(consolePage.answer.problemExplanation).toHaveText(/You cancelled the request/);
+  await expect(consolePage.composer.send).toBeVisible();
   // Cancel only cancels: it must not send the request again (the Send button takes its place mid-click).
   await page.waitForTimeout(500);
   expect(calls.map((req) => new URL(req.url()).search), "proxy calls after Cancel").toEqual(["?simulate=slow&ms=5000"]);
   await expect(consolePage.composer.sending).toBeHidden();
 
   await consolePage.call("GET", "crm/v1/contacts?limit=1");
-  await expect(consolePage.responseStatus).toHaveText("200");
+  await expect(consolePage.answer.status).toHaveText("200");
 });
 
 test("Copy as cURL, fetch and Python: the real JobNimbus URL and $JOBNIMBUS_API_KEY, never the key or the proxy", async ({ page, context, signInAs }) => {
@@ -246,7 +236,7 @@ test("Copy as cURL, fetch and Python: the real JobNimbus URL and $JOBNIMBUS_API_
   const { consolePage, key } = await withKey(signInAs, "snippets");
   const { tools, composer } = consolePage;
 
-  await consolePage.path.fill("crm/v1/contacts?limit=3&q=smith");
+  await consolePage.composer.path.fill("crm/v1/contacts?limit=3&q=smith");
   await composer.tab("Headers").click();
   await composer.addHeader.click();
   await composer.headerRow(1).name.fill("Accept");
@@ -270,8 +260,8 @@ test("Copy as cURL, fetch and Python: the real JobNimbus URL and $JOBNIMBUS_API_
 
   // The Legacy API's own base, and a POST body.
   await composer.upstream.selectOption("legacy");
-  await consolePage.method.selectOption("POST");
-  await consolePage.path.fill("contacts");
+  await consolePage.composer.method.selectOption("POST");
+  await consolePage.composer.path.fill("contacts");
   await composer.setBody('{"display_name":"O\'Brien Roofing"}');
   const curl = await tools.copySnippet("cURL");
   expect(curl).toContain(`curl -X POST '${MOCK_ORIGIN}/api1/contacts'`);

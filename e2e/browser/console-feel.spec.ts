@@ -1,10 +1,9 @@
-// How the console feels (issue 3, "Feel"): no sideways scrolling from a phone to a wide screen, a
-// theme toggle that sticks, every control reachable by keyboard with a visible focus, and an axe
-// scan of each screen (sign-in, the console with every kind of answer, a /problems page) that passes.
+// How the console feels: no sideways scrolling from a phone to a wide screen, a theme that sticks, every
+// control reachable by keyboard with a visible focus, and an axe scan of sign-in, the console and /problems.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
-import { freshTestKey } from "../support/pages";
+import { freshTestKey } from "../support/mock";
 
 async function noHorizontalOverflow(page: Page) {
   return page.evaluate(() => {
@@ -26,7 +25,7 @@ for (const width of [375, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     const consolePage = await signInAs("editor");
     await consolePage.addKey("Mock", freshTestKey(`w${width}`));
-    await consolePage.path.fill("crm/v1/contacts?limit=20");
+    await consolePage.composer.path.fill("crm/v1/contacts?limit=20");
     // Tap Send like a person would: it must be on screen and clickable.
     await consolePage.sendAndWait();
     await expect(consolePage.answer.table).toBeVisible();
@@ -38,14 +37,14 @@ for (const width of [375, 1440]) {
 
     const controls = [
       consolePage.composer.upstream,
-      consolePage.method,
-      consolePage.path,
-      consolePage.send,
-      consolePage.keyLabel,
-      consolePage.apiKey,
-      consolePage.saveKey,
-      consolePage.theme,
-      consolePage.signOutButton,
+      consolePage.composer.method,
+      consolePage.composer.path,
+      consolePage.composer.send,
+      consolePage.keys.label,
+      consolePage.keys.apiKey,
+      consolePage.keys.saveButton,
+      consolePage.header.theme,
+      consolePage.header.signOutButton,
       consolePage.requests.search,
       consolePage.tools.copyAs,
       consolePage.tools.share,
@@ -78,42 +77,42 @@ test("the theme toggle switches the dark class on <html> and the choice survives
   const html = page.locator("html");
   await page.emulateMedia({ colorScheme: "light" });
 
-  await consolePage.theme.selectOption("dark");
+  await consolePage.header.chooseTheme("dark");
   await expect(html).toHaveClass(/(^|\s)dark(\s|$)/);
   await consolePage.goto();
   await expect(html).toHaveClass(/(^|\s)dark(\s|$)/);
-  await expect(consolePage.theme).toHaveValue("dark");
+  await expect(consolePage.header.theme).toHaveValue("dark");
 
-  await consolePage.theme.selectOption("light");
+  await consolePage.header.chooseTheme("light");
   await expect(html).not.toHaveClass(/(^|\s)dark(\s|$)/);
   await consolePage.goto();
   await expect(html).not.toHaveClass(/(^|\s)dark(\s|$)/);
-  await expect(consolePage.theme).toHaveValue("light");
+  await expect(consolePage.header.theme).toHaveValue("light");
 
   // "System" follows the operating system's setting, live.
-  await consolePage.theme.selectOption("system");
+  await consolePage.header.chooseTheme("system");
   await expect(html).not.toHaveClass(/(^|\s)dark(\s|$)/);
   await page.emulateMedia({ colorScheme: "dark" });
   await expect(html).toHaveClass(/(^|\s)dark(\s|$)/);
   await consolePage.goto();
   await expect(html).toHaveClass(/(^|\s)dark(\s|$)/);
-  await expect(consolePage.theme).toHaveValue("system");
+  await expect(consolePage.header.theme).toHaveValue("system");
 });
 
 test("keyboard only: Tab from the path reaches Send, Enter sends, and the focus is visible", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
   await consolePage.addKey("Mock", freshTestKey("kbd"));
-  await consolePage.path.fill("crm/v1/contacts?limit=2");
+  await consolePage.composer.path.fill("crm/v1/contacts?limit=2");
   await page.keyboard.press("Tab");
-  await expect(consolePage.send).toBeFocused();
-  const outline = await consolePage.send.evaluate((el) => {
+  await expect(consolePage.composer.send).toBeFocused();
+  const outline = await consolePage.composer.send.evaluate((el) => {
     const style = getComputedStyle(el);
     return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
   });
   expect(outline.style, "focused Send shows an outline").not.toBe("none");
   expect(outline.width).toBeGreaterThanOrEqual(2);
   await consolePage.sendAndWait(() => page.keyboard.press("Enter"));
-  await expect(consolePage.responseStatus).toHaveText("200");
+  await expect(consolePage.answer.status).toHaveText("200");
 });
 
 test("keyboard only: every visible control on the console, answer included, can be reached with Tab", async ({ page, signInAs }) => {
@@ -161,7 +160,7 @@ test.describe("axe finds no accessibility violations", () => {
     await consolePage.call("GET", "crm/v1/contacts?limit=5");
 
     for (const theme of ["light", "dark"] as const) {
-      await consolePage.theme.selectOption(theme);
+      await consolePage.header.chooseTheme(theme);
       for (const view of ["Table", "JSON", "Tree", "Raw"]) {
         await answer.view(view).click();
         await expect(answer.view(view)).toHaveAttribute("aria-selected", "true");
@@ -181,10 +180,10 @@ test.describe("axe finds no accessibility violations", () => {
     const consolePage = await signInAs("editor");
     await consolePage.addKey("Mock", freshTestKey("axe2"));
     await consolePage.call("GET", "crm/v1/contacts/doesnotexist");
-    await expect(consolePage.problem).toBeVisible();
+    await expect(consolePage.answer.problem).toBeVisible();
     await consolePage.requests.search.fill("contacts");
     for (const theme of ["light", "dark"] as const) {
-      await consolePage.theme.selectOption(theme);
+      await consolePage.header.chooseTheme(theme);
       expect(await axeViolations(page), `problem card, ${theme}`).toEqual([]);
     }
 
@@ -193,8 +192,8 @@ test.describe("axe finds no accessibility violations", () => {
     expect(await axeViolations(page), "429 with its countdown, dark").toEqual([]);
 
     // The JSON body editor with an error, header rows with a refusal, a snippet, saved requests.
-    await consolePage.theme.selectOption("light");
-    await consolePage.method.selectOption("POST");
+    await consolePage.header.chooseTheme("light");
+    await consolePage.composer.method.selectOption("POST");
     await consolePage.composer.setBody('{"first_name": }');
     expect(await axeViolations(page), "JSON body editor with an error").toEqual([]);
     await consolePage.composer.tab("Headers").click();
@@ -203,14 +202,14 @@ test.describe("axe finds no accessibility violations", () => {
     await consolePage.tools.copySnippet("cURL");
     await consolePage.requests.savedTab.click();
     for (const theme of ["light", "dark"] as const) {
-      await consolePage.theme.selectOption(theme);
+      await consolePage.header.chooseTheme(theme);
       expect(await axeViolations(page), `headers, snippet and saved requests, ${theme}`).toEqual([]);
     }
   });
 
-  test("on a /problems page", async ({ page }) => {
-    await page.goto("/problems/no-api-key");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("No API key saved");
+  test("on a /problems page", async ({ page, problemPage }) => {
+    await problemPage.goto("no-api-key");
+    await expect(problemPage.heading).toHaveText("No API key saved");
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: "dark" });
     expect(await axeViolations(page), "dark").toEqual([]);
@@ -232,7 +231,7 @@ test("on a dark system the sign-in and problem pages are dark too, and a light c
   const light = await background();
   await page.emulateMedia({ colorScheme: "dark" });
   const consolePage = await signInAs("editor");
-  await consolePage.theme.selectOption("light");
+  await consolePage.header.chooseTheme("light");
   await expect(page.locator("html")).toHaveClass(/(^|\s)light(\s|$)/);
   await expect.poll(background).toBe(light);
 });

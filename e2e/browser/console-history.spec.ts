@@ -1,9 +1,10 @@
-// History and sharing (issue 3): sent requests listed in this browser (never a key, never an answer),
-// searchable, re-openable and clearable; saved requests by name, exported to and imported from a
-// JSON file; a share link that a colleague opens in their own console, with nothing secret in it.
+// History and sharing: requests kept in this browser (never a key, never an answer), searched, reopened and
+// cleared; saved requests exported and imported; a share link a colleague opens, with nothing secret in it.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "../support/fixtures";
-import { ConsolePage, freshTestKey, SignInPage } from "../support/pages";
+import { freshTestKey } from "../support/mock";
+import type { ConsolePage } from "../support/pages/console";
+import { SignInPage } from "../support/pages/sign-in";
 import { E2E_URL, USERS } from "../support/users.mjs";
 
 const HISTORY_FIELDS = ["at", "body", "durationMs", "headers", "id", "method", "path", "pathParams", "query", "status", "upstream"];
@@ -56,13 +57,13 @@ test("sent requests appear in History with method, path and status; search, re-o
   await expect(requests.history).toHaveCount(4);
 
   // Re-open: the composer gets the request back (path, query, method, body).
-  await consolePage.path.fill("crm/v1/tasks");
+  await consolePage.composer.path.fill("crm/v1/tasks");
   await requests.history.filter({ hasText: "crm/v1/jobs" }).click();
-  await expect(consolePage.method).toHaveValue("GET");
-  await expect(consolePage.path).toHaveValue("crm/v1/jobs?limit=3");
+  await expect(consolePage.composer.method).toHaveValue("GET");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/jobs?limit=3");
   await requests.history.filter({ hasText: /^POST/ }).click();
-  await expect(consolePage.method).toHaveValue("POST");
-  await expect(consolePage.path).toHaveValue("crm/v1/contacts");
+  await expect(consolePage.composer.method).toHaveValue("POST");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts");
   await consolePage.composer.tab("Body").click();
   await expect(consolePage.composer.body).toHaveValue('{"first_name":"Hist","last_name":"Ory"}');
 
@@ -82,8 +83,8 @@ test("sent requests appear in History with method, path and status; search, re-o
 test("Save by name, Export to a file, Import it back; a malformed file gives a clear error", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
   const { requests, tools } = consolePage;
-  await consolePage.method.selectOption("POST");
-  await consolePage.path.fill("crm/v1/jobs?limit=9");
+  await consolePage.composer.method.selectOption("POST");
+  await consolePage.composer.path.fill("crm/v1/jobs?limit=9");
   await consolePage.composer.setBody('{"name":"Saved job"}');
 
   const prompts: string[] = [];
@@ -104,11 +105,11 @@ test("Save by name, Export to a file, Import it back; a malformed file gives a c
   await expect(requests.savedTab).toHaveText("Saved (1)");
 
   // Re-opening a saved request fills the composer.
-  await consolePage.method.selectOption("GET");
-  await consolePage.path.fill("crm/v1/tasks");
+  await consolePage.composer.method.selectOption("GET");
+  await consolePage.composer.path.fill("crm/v1/tasks");
   await requests.savedItem("New jobs").getByRole("button", { name: /^New jobs/ }).click();
-  await expect(consolePage.method).toHaveValue("POST");
-  await expect(consolePage.path).toHaveValue("crm/v1/jobs?limit=9");
+  await expect(consolePage.composer.method).toHaveValue("POST");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/jobs?limit=9");
 
   const [exported] = await Promise.all([page.waitForEvent("download"), requests.exportButton.click()]);
   expect(exported.suggestedFilename()).toBe("jobnimbus-console-saved-requests.json");
@@ -139,8 +140,8 @@ test("a share link reopens the same request for another signed-in person, and ca
   await consolePage.addKey("Mock", key);
   const { composer, tools } = consolePage;
   await composer.upstream.selectOption("legacy");
-  await consolePage.method.selectOption("PUT");
-  await consolePage.path.fill("contacts/{jnid}?fields=all");
+  await consolePage.composer.method.selectOption("PUT");
+  await consolePage.composer.path.fill("contacts/{jnid}?fields=all");
   await composer.pathParam("jnid").fill("abc123");
   await composer.tab("Headers").click();
   await composer.addHeader.click();
@@ -151,9 +152,7 @@ test("a share link reopens the same request for another signed-in person, and ca
   await composer.headerRow(2).value.fill('"v7"');
   await composer.setBody('{"city":"Provo"}');
 
-  await tools.share.click();
-  await expect(tools.snippet).toBeVisible();
-  const link = await tools.snippet.inputValue();
+  const link = await tools.shareLink();
   expect(link.startsWith(`${E2E_URL}/?r=`)).toBe(true);
   const param = new URL(link).searchParams.get("r") ?? "";
   const decoded = Buffer.from(param, "base64url").toString("utf8");
@@ -175,8 +174,8 @@ test("a share link reopens the same request for another signed-in person, and ca
     await expect(theirPage.getByRole("status").filter({ hasText: "Opened a shared request" })).toContainText("your own active key");
     expect(new URL(theirPage.url()).search, "the link's parameter is taken out of the address bar").toBe("");
     await expect(theirs.composer.upstream).toHaveValue("legacy");
-    await expect(theirs.method).toHaveValue("PUT");
-    await expect(theirs.path).toHaveValue("contacts/{jnid}?fields=all");
+    await expect(theirs.composer.method).toHaveValue("PUT");
+    await expect(theirs.composer.path).toHaveValue("contacts/{jnid}?fields=all");
     await expect(theirs.composer.pathParam("jnid")).toHaveValue("abc123");
     await theirs.composer.tab("Headers").click();
     await expect(theirs.composer.headerRow(1).name).toHaveValue("If-Match");
@@ -185,8 +184,8 @@ test("a share link reopens the same request for another signed-in person, and ca
     await theirs.composer.tab("Body").click();
     await expect(theirs.composer.body).toHaveValue('{"city":"Provo"}');
     // They have no key of their own yet; the editor's key did not travel with the link.
-    await expect(theirs.activeKey).toHaveText("Key: none");
-    await expect(theirs.noKeys).toBeVisible();
+    await expect(theirs.header.activeKey).toHaveText("Key: none");
+    await expect(theirs.keys.noKeys).toBeVisible();
   } finally {
     await colleague.close();
   }

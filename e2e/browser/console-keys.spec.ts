@@ -1,18 +1,18 @@
-// The keys panel as a person uses it (issue 3, "Keys"): paste a key into a masked field that is
-// emptied once saved, see it listed by label and last four with its dates, pick the active key
-// (and see the next call use it), delete with a confirmation, and find what to do with no key.
+// The keys panel: a key is pasted once into a masked field, then shown only as its label and last four
+// (readable nowhere in the page); picking the active key, deleting one, and signing out forgets them all.
 import { expect, test } from "../support/fixtures";
-import { freshTestKey } from "../support/pages";
+import { freshTestKey } from "../support/mock";
+import { KEYS, USERS } from "../support/users.mjs";
 
 /** A key the mock does not accept: calls made with it come back 401. */
 const REFUSED_KEY = "invalid-key-12345678";
 
 test("with no key the console says where JobNimbus shows one (Settings > API Keys)", async ({ signInAs }) => {
   const consolePage = await signInAs("editor");
-  await expect(consolePage.noKeys).toBeVisible();
-  await expect(consolePage.noKeys).toContainText("Settings > API Keys");
+  await expect(consolePage.keys.noKeys).toBeVisible();
+  await expect(consolePage.keys.noKeys).toContainText("Settings > API Keys");
   await expect(consolePage.composer.needsKey).toContainText("Settings > API Keys");
-  await expect(consolePage.activeKey).toHaveText("Key: none");
+  await expect(consolePage.header.activeKey).toHaveText("Key: none");
   // And what happens to a key once pasted, in plain words.
   await expect(consolePage.keys.panel).toContainText("stored encrypted on the server");
   await expect(consolePage.keys.panel).toContainText("forgotten when you sign out or after they expire");
@@ -21,22 +21,22 @@ test("with no key the console says where JobNimbus shows one (Settings > API Key
 test("adding a key: the field is masked and emptied once saved; the list shows label, last four, added and expiry", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
   const key = freshTestKey("keys");
-  await expect(consolePage.apiKey).toHaveAttribute("type", "password");
-  await expect(consolePage.apiKey).toHaveAttribute("autocomplete", "off");
+  await expect(consolePage.keys.apiKey).toHaveAttribute("type", "password");
+  await expect(consolePage.keys.apiKey).toHaveAttribute("autocomplete", "off");
 
-  await consolePage.keyLabel.fill("Office");
-  await consolePage.apiKey.fill(key);
-  await consolePage.saveKey.click();
-  await expect(consolePage.keySaved).toBeVisible();
-  await expect(consolePage.apiKey).toHaveValue("");
-  await expect(consolePage.keyLabel).toHaveValue("");
+  await consolePage.keys.label.fill("Office");
+  await consolePage.keys.apiKey.fill(key);
+  await consolePage.keys.saveButton.click();
+  await expect(consolePage.keys.saved).toBeVisible();
+  await expect(consolePage.keys.apiKey).toHaveValue("");
+  await expect(consolePage.keys.label).toHaveValue("");
 
   const entry = consolePage.keys.entry("Office");
   await expect(entry).toContainText(`…${key.slice(-4)}`);
   await expect(entry).toContainText("Active");
   await expect(entry).not.toContainText(key.slice(0, -4));
-  await expect(consolePage.activeKey).toHaveText(`Key: Office (…${key.slice(-4)})`);
-  await expect(consolePage.noKeys).toHaveCount(0);
+  await expect(consolePage.header.activeKey).toHaveText(`Key: Office (…${key.slice(-4)})`);
+  await expect(consolePage.keys.noKeys).toHaveCount(0);
   await expect(consolePage.composer.needsKey).toHaveCount(0);
 
   // The dates shown are the server's createdAt and expiresAt, in this browser's own format, expiry later.
@@ -65,24 +65,24 @@ test("choosing the active key changes the header, and the next call is made with
   await consolePage.addKey("Refused", REFUSED_KEY);
   await consolePage.addKey("Works", good);
   // The key saved last is the active one.
-  await expect(consolePage.activeKey).toHaveText(`Key: Works (…${good.slice(-4)})`);
+  await expect(consolePage.header.activeKey).toHaveText(`Key: Works (…${good.slice(-4)})`);
   await expect(consolePage.keys.entry("Works")).toContainText("Active");
   await expect(consolePage.keys.useButton("Works")).toHaveCount(0);
 
   await consolePage.call("GET", "crm/v1/contacts?limit=1");
-  await expect(consolePage.responseStatus).toHaveText("200");
+  await expect(consolePage.answer.status).toHaveText("200");
 
-  await consolePage.keys.useButton("Refused").click();
-  await expect(consolePage.activeKey).toHaveText("Key: Refused (…5678)");
+  await consolePage.keys.useKey("Refused");
+  await expect(consolePage.header.activeKey).toHaveText("Key: Refused (…5678)");
   await expect(consolePage.keys.entry("Refused")).toContainText("Active");
   await expect(consolePage.keys.useButton("Works")).toBeVisible();
   await consolePage.call("GET", "crm/v1/contacts?limit=1");
-  await expect(consolePage.responseStatus, "the mock refuses the key now active").toHaveText("401");
+  await expect(consolePage.answer.status, "the mock refuses the key now active").toHaveText("401");
 
-  await consolePage.keys.useButton("Works").click();
-  await expect(consolePage.activeKey).toHaveText(`Key: Works (…${good.slice(-4)})`);
+  await consolePage.keys.useKey("Works");
+  await expect(consolePage.header.activeKey).toHaveText(`Key: Works (…${good.slice(-4)})`);
   await consolePage.call("GET", "crm/v1/contacts?limit=1");
-  await expect(consolePage.responseStatus).toHaveText("200");
+  await expect(consolePage.answer.status).toHaveText("200");
 });
 
 test("deleting a key asks first: dismissing keeps it, accepting removes it", async ({ page, signInAs }) => {
@@ -115,6 +115,46 @@ test("deleting a key asks first: dismissing keeps it, accepting removes it", asy
 
   page.once("dialog", (dialog) => void dialog.accept());
   await consolePage.keys.deleteButton("Second").click();
-  await expect(consolePage.noKeys).toBeVisible();
-  await expect(consolePage.activeKey).toHaveText("Key: none");
+  await expect(consolePage.keys.noKeys).toBeVisible();
+  await expect(consolePage.header.activeKey).toHaveText("Key: none");
+});
+
+test("a saved key is shown only as its label and last four characters, and is readable nowhere in the page", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await expect(consolePage.keys.noKeys).toBeVisible();
+
+  await consolePage.addKey("Office key", KEYS.editor);
+  await expect(consolePage.keys.apiKey).toHaveValue("");
+  const entry = consolePage.keys.entry("Office key");
+  await expect(entry).toContainText(KEYS.editor.slice(-4));
+  await expect(entry).not.toContainText(KEYS.editor.slice(0, -4));
+
+  // The key again, after a reload too (the list then comes only from the server).
+  for (const when of ["after saving", "after a reload"]) {
+    if (when === "after a reload") await consolePage.goto();
+    const html = await page.content();
+    expect(html, `page HTML ${when}`).not.toContain(KEYS.editor);
+    const readable = await consolePage.readableStorage();
+    expect(readable.localStorage, `localStorage ${when}`).not.toContain(KEYS.editor);
+    expect(readable.sessionStorage, `sessionStorage ${when}`).not.toContain(KEYS.editor);
+    expect(readable.cookie, `document.cookie ${when}`).not.toContain(KEYS.editor);
+    expect(readable.inputs.join("\n"), `form fields ${when}`).not.toContain(KEYS.editor);
+    expect(page.url()).not.toContain(KEYS.editor);
+  }
+});
+
+test("signing out forgets the keys: after signing in again the key list is empty", async ({ page, signInAs, signInPage }) => {
+  const consolePage = await signInAs("editor");
+  await consolePage.addKey("Forget me", KEYS.editor);
+  const vaultCookies = async () => (await page.context().cookies()).map((c) => c.name).filter((name) => /vault/i.test(name));
+  expect(await vaultCookies(), "the sealed key cookie while signed in").toHaveLength(1);
+
+  await consolePage.signOut();
+  // The sealed key cookie is gone from the browser too, not just unreadable for the next sign-in.
+  expect(await vaultCookies(), "the sealed key cookie after signing out").toEqual([]);
+
+  const again = await signInPage.signInWithPassword(USERS.editor.email, USERS.editor.password);
+  await expect(again.keys.noKeys).toBeVisible();
+  await expect(again.keys.list).toHaveCount(0);
+  await expect(page.getByText("Forget me")).toHaveCount(0);
 });

@@ -1,14 +1,13 @@
-// One whole session, recorded: every response the browser receives (body and headers), then the DOM,
-// both storages, IndexedDB, document.cookie, the URL and every console message are searched for the
-// key. The key goes into the browser once (typed into the form) and must never come back out.
+// The key goes into the browser once (typed into the form) and must never come back out: a whole session's
+// responses, then the DOM, storage, IndexedDB, cookies, the URL and every console message are searched for it.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "../support/fixtures";
-import { freshTestKey, SignInPage } from "../support/pages";
+import { freshTestKey } from "../support/mock";
 import { USERS } from "../support/users.mjs";
 
 type Seen = { url: string; status: number; headers: string; body: string };
 
-test("a full session never lets the key reach a response, the DOM, storage, IndexedDB, cookies or the console", async ({ page, context }) => {
+test("a full session never lets the key reach a response, the DOM, storage, IndexedDB, cookies or the console", async ({ page, context, signInPage }) => {
   const key = freshTestKey("leak");
   // The distinctive part too, in case something trims the "test-" prefix.
   const needles = [key, key.slice("test-".length), encodeURIComponent(key), Buffer.from(key).toString("base64")];
@@ -29,10 +28,9 @@ test("a full session never lets the key reach a response, the DOM, storage, Inde
   page.on("pageerror", (error) => messages.push(`pageerror: ${String(error)}`));
 
   // Sign in, add the key.
-  const signIn = new SignInPage(page);
-  const consolePage = await signIn.signInWithPassword(USERS.editor.email, USERS.editor.password);
+  const consolePage = await signInPage.signInWithPassword(USERS.editor.email, USERS.editor.password);
   await consolePage.addKey("Leak check", key);
-  await expect(consolePage.apiKey).toHaveValue("");
+  await expect(consolePage.keys.apiKey).toHaveValue("");
 
   // Several requests, an error among them, every view of the answer.
   const { answer } = consolePage;
@@ -44,7 +42,7 @@ test("a full session never lets the key reach a response, the DOM, storage, Inde
   await answer.headersToggle.click();
   await consolePage.call("GET", "contacts?size=3", { upstream: "legacy" });
   await consolePage.call("GET", "crm/v1/contacts/doesnotexist");
-  await expect(consolePage.problem).toBeVisible();
+  await expect(consolePage.answer.problem).toBeVisible();
   await consolePage.call("POST", "crm/v1/contacts", { body: "{}" });
   await expect(answer.status).toHaveText("422");
   await consolePage.call("GET", "crm/v1/contacts?simulate=html-error");
@@ -52,8 +50,7 @@ test("a full session never lets the key reach a response, the DOM, storage, Inde
   // A snippet, a share link, a saved request and its export.
   const downloads: string[] = [];
   for (const kind of ["cURL", "JavaScript fetch", "Python requests"] as const) downloads.push(await consolePage.tools.copySnippet(kind));
-  await consolePage.tools.share.click();
-  downloads.push(await consolePage.tools.snippet.inputValue());
+  downloads.push(await consolePage.tools.shareLink());
   page.once("dialog", (dialog) => void dialog.accept("Leak check request"));
   await consolePage.tools.save.click();
   await consolePage.requests.savedTab.click();

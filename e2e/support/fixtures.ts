@@ -1,7 +1,10 @@
-// Fixtures for the browser suite: page objects ready to use, and a record of what the browser
-// complained about (console errors and Content-Security-Policy violations) during each test.
+// Fixtures for the browser suite: one page object per page of the console, ready to use, and a record
+// of what the browser complained about (console errors and Content-Security-Policy violations).
 import { test as base, type Page } from "@playwright/test";
-import { ConsolePage, SignInPage } from "./pages";
+import { ConsolePage } from "./pages/console";
+import { ProblemPage } from "./pages/problem";
+import { RecipesPage } from "./pages/recipes";
+import { SignInPage } from "./pages/sign-in";
 import { E2E_URL, USERS } from "./users.mjs";
 
 export type UserName = keyof typeof USERS;
@@ -18,6 +21,10 @@ export type BrowserLog = {
 type Fixtures = {
   browserLog: BrowserLog;
   signInPage: SignInPage;
+  /** The console (/) of this test's page; signInAs returns one already signed in. */
+  consolePage: ConsolePage;
+  recipesPage: RecipesPage;
+  problemPage: ProblemPage;
   /** Signs in with the password form as one of USERS and returns the console page. */
   signInAs: (user: UserName) => Promise<ConsolePage>;
 };
@@ -61,6 +68,15 @@ export const test = base.extend<Fixtures>({
   },
   signInPage: async ({ page }, provide) => {
     await provide(new SignInPage(page));
+  },
+  consolePage: async ({ page }, provide) => {
+    await provide(new ConsolePage(page));
+  },
+  recipesPage: async ({ page }, provide) => {
+    await provide(new RecipesPage(page));
+  },
+  problemPage: async ({ page }, provide) => {
+    await provide(new ProblemPage(page));
   },
   signInAs: async ({ signInPage }, provide) => {
     await provide(async (user) => signInPage.signInWithPassword(USERS[user].email, USERS[user].password));

@@ -1,32 +1,28 @@
-// Recipes against the mock API (issue 4): every shipped recipe runs; results link records to
-// each other, download as CSV and page with "More results" on both APIs, the way the OpenAPI
-// document says (the activity feed by cursor); failures are told in the recipe's own words with
-// the Problem Details one click away; "details" shows the raw exchange.
+// Recipes against the mock API: every shipped recipe runs; results link records, download as CSV and page
+// as the OpenAPI document says; writes are confirmed in words; failures are told in the recipe's own words.
 import { readFileSync } from "node:fs";
 import { expect, test } from "../support/fixtures";
-import { addFreshKey, freshKey, proxyCalls, RecipesPage } from "../support/office-pages";
-import { PORTS } from "../support/users.mjs";
+import { MOCK_ORIGIN, readMock } from "../support/mock";
+import { proxyCalls } from "../support/proxy-calls";
 
 const shipped = JSON.parse(readFileSync(new URL("../../recipes.json", import.meta.url), "utf8")) as { recipes: { id: string; name: string }[] };
 
-test("the recipes page lists every shipped recipe, under the same header as the console", async ({ page, signInAs }) => {
+test("the recipes page lists every shipped recipe, under the same header as the console", async ({ page, signInAs, recipesPage: recipes }) => {
   const consolePage = await signInAs("editor");
-  const label = await addFreshKey(consolePage, "list");
-  await page.getByRole("link", { name: "Recipes", exact: true }).click();
+  const label = await consolePage.keys.addFreshKey("list");
+  await consolePage.header.recipesLink.click();
   await page.waitForURL(/\/recipes$/);
-  const recipes = new RecipesPage(page);
   for (const recipe of shipped.recipes) await expect(recipes.list.getByRole("link", { name: new RegExp(recipe.name) })).toBeVisible();
-  await expect(page.getByTestId("whoami")).toContainText("editor@test.local");
-  await expect(page.getByTestId("role")).toHaveText("editor");
-  await expect(page.getByTestId("active-key")).toContainText(label);
+  await expect(recipes.header.whoami).toContainText("editor@test.local");
+  await expect(recipes.header.role).toHaveText("editor");
+  await expect(recipes.header.activeKey).toContainText(label);
   await recipes.list.getByRole("link", { name: /Find a contact/ }).click();
   await expect(recipes.heading).toHaveText("Find a contact");
 });
 
-test("every shipped recipe runs against the mock API", async ({ page, signInAs, browserLog }) => {
+test("every shipped recipe runs against the mock API", async ({ page, signInAs, browserLog, recipesPage: recipes }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "every");
-  const recipes = new RecipesPage(page);
+  await consolePage.keys.addFreshKey("every");
   const ran = new Set<string>();
 
   await recipes.open("find-contact");
@@ -105,10 +101,9 @@ test("every shipped recipe runs against the mock API", async ({ page, signInAs, 
   expect(browserLog.violations).toEqual([]);
 });
 
-test("More results follows limit/offset on the Platform API and size/from on the legacy API", async ({ page, signInAs }) => {
+test("More results follows limit/offset on the Platform API and size/from on the legacy API", async ({ page, signInAs, recipesPage: recipes }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "paging");
-  const recipes = new RecipesPage(page);
+  await consolePage.keys.addFreshKey("paging");
   const calls = proxyCalls(page);
 
   await recipes.open("jobs-in-status", { status: "Completed" });
@@ -142,10 +137,9 @@ test("More results follows limit/offset on the Platform API and size/from on the
   expect(calls.every((c) => c.headers()["x-console-upstream"] === "legacy")).toBe(true);
 });
 
-test("More results on the activity feed follows the cursor the OpenAPI document declares, not limit/offset", async ({ page, signInAs }) => {
+test("More results on the activity feed follows the cursor the OpenAPI document declares, not limit/offset", async ({ page, signInAs, recipesPage: recipes }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "feed");
-  const recipes = new RecipesPage(page);
+  await consolePage.keys.addFreshKey("feed");
   const calls = proxyCalls(page);
 
   await recipes.open("latest-activity");
@@ -154,11 +148,7 @@ test("More results on the activity feed follows the cursor the OpenAPI document 
   await expect(recipes.rows).toHaveCount(20);
 
   // What the mock itself gives as the first two pages of the feed.
-  const mock = async (query: string) => {
-    const res = await fetch(`http://127.0.0.1:${PORTS.mock}/crm/v1/activities/feed?${query}`, { headers: { authorization: `Bearer ${freshKey("feed-check")}` } });
-    expect(res.status).toBe(200);
-    return (await res.json()) as { results: { note: string }[]; next_cursor: string | null };
-  };
+  const mock = (query: string) => readMock<{ results: { note: string }[]; next_cursor: string | null }>(`/crm/v1/activities/feed?${query}`);
   const first = await mock("limit=20");
   expect(first.next_cursor).toEqual(expect.any(String));
   const second = await mock(`limit=20&cursor=${first.next_cursor}`);
@@ -175,18 +165,17 @@ test("More results on the activity feed follows the cursor the OpenAPI document 
     ["/api/proxy/crm/v1/activities/feed", [["limit", "20"], ["cursor", first.next_cursor]]],
   ]);
 
-  await recipes.details.locator("summary").first().click();
+  await recipes.openDetails();
   await expect(recipes.paging).toHaveText("Pages by cursor (cursor, taken from next_cursor in each answer; limit=20), as the OpenAPI document says for activityFeed.");
   await expect(recipes.requestLines).toHaveText([
-    `GET http://127.0.0.1:${PORTS.mock}/crm/v1/activities/feed?limit=20`,
-    `GET http://127.0.0.1:${PORTS.mock}/crm/v1/activities/feed?limit=20&cursor=${first.next_cursor}`,
+    `GET ${MOCK_ORIGIN}/crm/v1/activities/feed?limit=20`,
+    `GET ${MOCK_ORIGIN}/crm/v1/activities/feed?limit=20&cursor=${first.next_cursor}`,
   ]);
 });
 
-test("a result downloads as CSV with the recipe's columns, and details show the raw request and answer", async ({ page, signInAs }) => {
+test("a result downloads as CSV with the recipe's columns, and details show the raw request and answer", async ({ page, signInAs, recipesPage: recipes }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "csv");
-  const recipes = new RecipesPage(page);
+  await consolePage.keys.addFreshKey("csv");
   await recipes.open("jobs-in-status", { status: "Sold" });
   await recipes.runAndWait();
 
@@ -201,18 +190,17 @@ test("a result downloads as CSV with the recipe's columns, and details show the 
   expect(lines[1]).toMatch(/^#\d{4},/);
 
   await expect(recipes.details).toBeVisible();
-  await recipes.details.locator("summary").first().click();
-  await expect(recipes.details.getByTestId("recipe-request-line")).toHaveText(
-    `GET http://127.0.0.1:${PORTS.mock}/crm/v1/jobs?status=Sold&sort=-date_updated&limit=25&offset=0`,
+  await recipes.openDetails();
+  await expect(recipes.requestLines).toHaveText(
+    `GET ${MOCK_ORIGIN}/crm/v1/jobs?status=Sold&sort=-date_updated&limit=25&offset=0`,
   );
   await expect(recipes.details.getByTestId("response-status")).toHaveText("200");
   await expect(recipes.details.getByRole("link", { name: "Open this request in the console" })).toHaveAttribute("href", /\/\?r=/);
 });
 
-test("failures are told in the recipe's own words, with the Problem Details one click away", async ({ page, signInAs }) => {
+test("failures are told in the recipe's own words, with the Problem Details one click away", async ({ signInAs, recipesPage: recipes }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "failures");
-  const recipes = new RecipesPage(page);
+  await consolePage.keys.addFreshKey("failures");
 
   await recipes.open("find-contact");
   await recipes.field("Name or phone").fill("Smithereens");
@@ -244,4 +232,42 @@ test("failures are told in the recipe's own words, with the Problem Details one 
   await recipes.showProblem.click();
   await expect(recipes.problem).toContainText("Forbidden");
   await expect(recipes.problem).toContainText("access profile does not allow POST");
+});
+
+test("an editor's recipe write is confirmed in words: Cancel sends nothing, Confirm creates the contact", async ({ page, signInAs, recipesPage: recipes }) => {
+  const consolePage = await signInAs("editor");
+  await consolePage.keys.addFreshKey("recipe-write");
+  const calls = proxyCalls(page);
+  const last = `Doe${Date.now().toString(36)}`;
+
+  await recipes.open("create-contact");
+  await expect(recipes.list.getByRole("link", { name: /Create a contact/ })).toContainText("you confirm first");
+  await recipes.review.click();
+  await expect(recipes.formErrors).toContainText("First name is required");
+  expect(calls).toHaveLength(0);
+
+  await recipes.field("First name").fill("Jane");
+  await recipes.field("Last name").fill(last);
+  await recipes.field("Email").fill("not-an-email");
+  await recipes.review.click();
+  await expect(recipes.formErrors).toContainText("Email must be an email address");
+  await recipes.field("Email").fill("jane@example.com");
+  await recipes.field("Type").selectOption("Customer");
+  await recipes.review.click();
+  await recipes.confirm.expectAsking(`Create contact Jane ${last}`);
+  await expect(recipes.confirm.details).toContainText("Type: Customer");
+  await recipes.confirm.cancel.click();
+  await expect(recipes.note).toHaveText("Nothing was sent: you cancelled.");
+  expect(calls, "nothing sent after Cancel").toHaveLength(0);
+
+  await recipes.review.click();
+  await recipes.confirm.confirm.click();
+  await expect(recipes.message).toHaveText(`Created contact Jane ${last}.`);
+  expect(calls.map((c) => c.method())).toEqual(["POST"]);
+  await expect(recipes.rows).toHaveCount(1);
+  // The new contact's name opens its record.
+  await recipes.table.getByRole("link", { name: `Jane ${last}` }).click();
+  await expect(recipes.heading).toHaveText("Show a contact");
+  await expect(recipes.table).toContainText("jane@example.com");
+  await expect(recipes.table).toContainText("Customer");
 });

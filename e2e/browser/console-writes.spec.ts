@@ -1,36 +1,43 @@
-// Roles and safe writes (issue 4): a viewer can only read, in the UI and on the server; an
-// editor sees every write described in words first, and a DELETE needs the record's number typed.
+// Who may write, and how a write is confirmed: a viewer only reads (in every part of the console and on
+// the server); an editor's write is described in words first, and a DELETE needs the record's number typed.
 import { expect, test } from "../support/fixtures";
-import { addFreshKey, CatalogPart, ConfirmDialog, freshKey, proxyCalls, RecipesPage } from "../support/office-pages";
-import { PORTS } from "../support/users.mjs";
+import { readMock } from "../support/mock";
+import { proxyCalls } from "../support/proxy-calls";
+import { KEYS } from "../support/users.mjs";
 
-const MOCK = `http://127.0.0.1:${PORTS.mock}`;
-
-/** Reads the mock directly (not through the console) with a key of its own. */
-async function mockGet<T>(request: import("@playwright/test").APIRequestContext, path: string): Promise<T> {
-  const res = await request.get(`${MOCK}${path}`, { headers: { authorization: `Bearer ${freshKey("check")}` } });
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
-  return (await res.json()) as T;
-}
-
-test("a viewer sees who they are and which key is active, cannot start a write anywhere, and the server refuses one", async ({ page, request, signInAs }) => {
+test("a viewer can read but the write methods are disabled and explained", async ({ signInAs }) => {
   const consolePage = await signInAs("viewer");
-  const label = await addFreshKey(consolePage, "viewer");
   await consolePage.expectSignedInAs("viewer@test.local", "viewer");
-  await expect(page.getByTestId("active-key")).toContainText(label);
+
+  await expect(consolePage.composer.methodOption("GET")).toBeEnabled();
+  for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+    await expect(consolePage.composer.methodOption(method), `${method} for a viewer`).toBeDisabled();
+  }
+  await expect(consolePage.composer.viewerExplanation).toBeVisible();
+
+  // Reading still works for a viewer with a key.
+  await consolePage.addKey("Viewer key", KEYS.viewer);
+  await consolePage.sendRequest("GET", "crm/v1/contacts?limit=1");
+  await expect(consolePage.answer.status).toContainText("200");
+});
+
+test("a viewer sees who they are and which key is active, cannot start a write anywhere, and the server refuses one", async ({ page, signInAs, recipesPage: recipes }) => {
+  const consolePage = await signInAs("viewer");
+  const label = await consolePage.keys.addFreshKey("viewer");
+  await consolePage.expectSignedInAs("viewer@test.local", "viewer");
+  await expect(consolePage.header.activeKey).toContainText(label);
 
   // The composer: write methods disabled and explained (already so), the catalogue's writes too.
-  for (const method of ["POST", "PUT", "PATCH", "DELETE"]) await expect(consolePage.methodOption(method)).toBeDisabled();
-  const catalog = new CatalogPart(page);
+  for (const method of ["POST", "PUT", "PATCH", "DELETE"]) await expect(consolePage.composer.methodOption(method)).toBeDisabled();
+  const { catalog } = consolePage;
   await expect(catalog.operation("Create a contact", "Contacts")).toBeDisabled();
   await expect(catalog.operation("List contacts", "Contacts")).toBeEnabled();
   await expect(catalog.section).toContainText("As a viewer you can open the operations that read");
 
   // Recipes that write: marked, and their form is disabled with the reason.
-  const recipes = new RecipesPage(page);
   await recipes.open("create-contact");
-  await expect(page.getByTestId("whoami")).toContainText("viewer");
-  await expect(page.getByTestId("active-key")).toContainText(label);
+  await expect(recipes.header.whoami).toContainText("viewer");
+  await expect(recipes.header.activeKey).toContainText(label);
   await expect(recipes.list.getByRole("link", { name: /Create a contact/ })).toContainText("editors only");
   await expect(recipes.viewerNote).toHaveText(/Your role is viewer.+only editors can run it/);
   await expect(recipes.review).toBeDisabled();
@@ -49,7 +56,7 @@ test("a viewer sees who they are and which key is active, cannot start a write a
     const res = await page.request.fetch("/api/proxy/crm/v1/contacts/abc", { method, headers: { "x-csrf": "1" }, data: method === "DELETE" ? undefined : {} });
     expect(res.status(), method).toBe(403);
   }
-  const found = await mockGet<{ count: number }>(request, `/crm/v1/contacts?q=${name}`);
+  const found = await readMock<{ count: number }>(`/crm/v1/contacts?q=${name}`);
   expect(found.count, "the refused contact was never created").toBe(0);
 
   // Reading still works for a viewer, in a recipe too.
@@ -61,15 +68,14 @@ test("a viewer sees who they are and which key is active, cannot start a write a
 
 test("an editor's composer POST is described in words first: Cancel sends nothing, Confirm sends it", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "compose-post");
+  await consolePage.keys.addFreshKey("compose-post");
   const calls = proxyCalls(page);
-  const dialog = new ConfirmDialog(page);
+  const dialog = consolePage.confirmWrite;
 
-  await consolePage.method.selectOption("POST");
-  await consolePage.path.fill("crm/v1/contacts");
-  await page.getByRole("tab", { name: "Body" }).click();
-  await page.getByLabel("JSON body").fill('{"first_name": "Jane", "last_name": "Doe", "email": "jane.doe@example.com"}');
-  await consolePage.send.click();
+  await consolePage.composer.method.selectOption("POST");
+  await consolePage.composer.path.fill("crm/v1/contacts");
+  await consolePage.composer.setBody('{"first_name": "Jane", "last_name": "Doe", "email": "jane.doe@example.com"}');
+  await consolePage.composer.send.click();
   await dialog.expectAsking("Create contact Jane Doe");
   await expect(dialog.details).toContainText("first_name: Jane");
   await expect(dialog.details).toContainText("email: jane.doe@example.com");
@@ -80,23 +86,23 @@ test("an editor's composer POST is described in words first: Cancel sends nothin
   expect(calls, "nothing sent after Cancel").toHaveLength(0);
 
   // Escape is a Cancel too.
-  await consolePage.send.click();
+  await consolePage.composer.send.click();
   await dialog.expectAsking("Create contact Jane Doe");
   await page.keyboard.press("Escape");
   await expect(dialog.dialog).toBeHidden();
   expect(calls).toHaveLength(0);
 
-  await consolePage.send.click();
+  await consolePage.composer.send.click();
   const answered = page.waitForResponse((res) => new URL(res.url()).pathname === "/api/proxy/crm/v1/contacts");
   await dialog.confirm.click();
   expect((await answered).status()).toBe(201);
-  await expect(consolePage.responseStatus).toHaveText("201");
+  await expect(consolePage.answer.status).toHaveText("201");
   expect(calls.map((c) => c.method())).toEqual(["POST"]);
 });
 
 test("an editor's DELETE names the job by its number and is sent only once that number is typed", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "delete");
+  await consolePage.keys.addFreshKey("delete");
   // A job of this test's own, made through the console's proxy (the editor's session).
   const made = await page.request.post("/api/proxy/crm/v1/jobs", {
     headers: { "x-csrf": "1", "content-type": "application/json" },
@@ -105,11 +111,11 @@ test("an editor's DELETE names the job by its number and is sent only once that 
   expect(made.status()).toBe(201);
   const job = (await made.json()) as { jnid: string; number: string };
   const calls = proxyCalls(page);
-  const dialog = new ConfirmDialog(page);
+  const dialog = consolePage.confirmWrite;
 
-  await consolePage.method.selectOption("DELETE");
-  await consolePage.path.fill(`crm/v1/jobs/${job.jnid}`);
-  await consolePage.send.click();
+  await consolePage.composer.method.selectOption("DELETE");
+  await consolePage.composer.path.fill(`crm/v1/jobs/${job.jnid}`);
+  await consolePage.composer.send.click();
   await dialog.expectAsking(`Delete job #${job.number}`);
   await expect(dialog.dialog).toContainText("cannot be undone");
   await expect(dialog.typed).toBeFocused();
@@ -125,46 +131,7 @@ test("an editor's DELETE names the job by its number and is sent only once that 
   const deleted = page.waitForResponse((res) => res.request().method() === "DELETE");
   await dialog.delete.click();
   expect((await deleted).status()).toBe(204);
-  await expect(consolePage.responseStatus).toHaveText("204");
+  await expect(consolePage.answer.status).toHaveText("204");
   const after = await page.request.get(`/api/proxy/crm/v1/jobs/${job.jnid}`, { headers: { "x-csrf": "1" } });
   expect(after.status()).toBe(404);
-});
-
-test("an editor's recipe write is confirmed in words: Cancel sends nothing, Confirm creates the contact", async ({ page, signInAs }) => {
-  const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "recipe-write");
-  const recipes = new RecipesPage(page);
-  const calls = proxyCalls(page);
-  const last = `Doe${Date.now().toString(36)}`;
-
-  await recipes.open("create-contact");
-  await expect(recipes.list.getByRole("link", { name: /Create a contact/ })).toContainText("you confirm first");
-  await recipes.review.click();
-  await expect(recipes.formErrors).toContainText("First name is required");
-  expect(calls).toHaveLength(0);
-
-  await recipes.field("First name").fill("Jane");
-  await recipes.field("Last name").fill(last);
-  await recipes.field("Email").fill("not-an-email");
-  await recipes.review.click();
-  await expect(recipes.formErrors).toContainText("Email must be an email address");
-  await recipes.field("Email").fill("jane@example.com");
-  await recipes.field("Type").selectOption("Customer");
-  await recipes.review.click();
-  await recipes.confirm.expectAsking(`Create contact Jane ${last}`);
-  await expect(recipes.confirm.details).toContainText("Type: Customer");
-  await recipes.confirm.cancel.click();
-  await expect(recipes.note).toHaveText("Nothing was sent: you cancelled.");
-  expect(calls, "nothing sent after Cancel").toHaveLength(0);
-
-  await recipes.review.click();
-  await recipes.confirm.confirm.click();
-  await expect(recipes.message).toHaveText(`Created contact Jane ${last}.`);
-  expect(calls.map((c) => c.method())).toEqual(["POST"]);
-  await expect(recipes.rows).toHaveCount(1);
-  // The new contact's name opens its record.
-  await recipes.table.getByRole("link", { name: `Jane ${last}` }).click();
-  await expect(recipes.heading).toHaveText("Show a contact");
-  await expect(recipes.table).toContainText("jane@example.com");
-  await expect(recipes.table).toContainText("Customer");
 });

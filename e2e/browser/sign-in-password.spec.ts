@@ -2,7 +2,6 @@
 import { DEMO_USERS } from "../../lib/config/demo-users.mjs";
 import { DEMO_KEY } from "../../mock/keys.mjs";
 import { expect, test } from "../support/fixtures";
-import { ConsolePage } from "../support/pages";
 import { USERS } from "../support/users.mjs";
 
 test("the sign-in page offers every configured method and, in demo mode, the demo hints", async ({ signInPage }) => {
@@ -18,7 +17,7 @@ test("the sign-in page offers every configured method and, in demo mode, the dem
   await expect(signInPage.demoKeys).toContainText(DEMO_KEY);
 });
 
-test("a wrong password shows one clear message and keeps the email; the right one opens the console", async ({ page, signInPage }) => {
+test("a wrong password shows one clear message and keeps the email; the right one opens the console", async ({ page, signInPage, consolePage }) => {
   const { email, password, role } = USERS.editor;
   await signInPage.goto();
   await signInPage.submitPassword(email, "not-the-password");
@@ -30,7 +29,6 @@ test("a wrong password shows one clear message and keeps the email; the right on
 
   await signInPage.password.fill(password);
   await signInPage.submit.click();
-  const consolePage = new ConsolePage(page);
   await consolePage.waitUntilReady();
   await consolePage.expectSignedInAs(email, role);
 });

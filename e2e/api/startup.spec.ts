@@ -1,19 +1,19 @@
-// Start-up checks (issue 4): a recipes file that does not check out stops `next start` with one
-// line naming the bad entry; a malformed OPENAPI_SPEC does not, and the console works without it.
-// Each test starts its own production console on a port from 5300-5399 (shifted by E2E_PORT_OFFSET).
+// Start-up checks: a recipes file that does not check out stops `next start` with one line naming
+// the bad entry; a malformed OPENAPI_SPEC does not, and the console works without it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect, test } from "@playwright/test";
 import { consoleEnv } from "../../scripts/console-env.mjs";
 import { ConsoleClient } from "../support/api-client";
-import { expect, test } from "../support/fixtures";
-import { freshKey } from "../support/office-pages";
+import { freshTestKey } from "../support/mock";
 import { PORTS, USERS } from "../support/users.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const nextBin = `${root}node_modules/next/dist/bin/next`;
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+/** Each test starts its own production console on a port from 5300-5399, shifted by E2E_PORT_OFFSET. */
 const PORTS_HERE = { recipes: 5300 + offset, spec: 5399 - offset };
 const dir = mkdtempSync(join(tmpdir(), "jnc-startup-"));
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -108,7 +108,7 @@ test("a malformed OPENAPI_SPEC is reported, and the console starts and works wit
     await expect.poll(() => started.stderr()).toContain(`OpenAPI catalogue unavailable: OPENAPI_SPEC (${spec}): info.version is missing`);
 
     // Everything else works: keys, the proxy, the pages.
-    await client.saveKey(freshKey("startup"));
+    await client.saveKey(freshTestKey("startup"));
     const contacts = await client.proxy("GET", "crm/v1/contacts?limit=1");
     expect(contacts.status).toBe(200);
     expect((await client.get("/recipes")).status).toBe(200);

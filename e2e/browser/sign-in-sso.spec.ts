@@ -1,7 +1,6 @@
 // Single sign-on through the loopback OpenID Provider: code flow with PKCE, the domain allowlist
 // (ALLOWED_EMAIL_DOMAINS=corp.test) and roles from CONSOLE_ROLES.
 import { expect, test } from "../support/fixtures";
-import { ConsolePage } from "../support/pages";
 import { OIDC } from "../support/users.mjs";
 
 const SSO = "Test SSO";
@@ -12,12 +11,11 @@ const allowed = [
 ] as const;
 
 for (const { login, role } of allowed) {
-  test(`"${login}" signs in through ${SSO} and gets the ${role} role`, async ({ page, signInPage }) => {
+  test(`"${login}" signs in through ${SSO} and gets the ${role} role`, async ({ signInPage, consolePage }) => {
     await signInPage.goto();
     const provider = await signInPage.startSso(SSO);
     await provider.signIn(login);
 
-    const consolePage = new ConsolePage(page);
     await consolePage.waitUntilReady();
     await consolePage.expectSignedInAs(OIDC.accounts[login].email, role);
   });

@@ -1,10 +1,9 @@
-// The endpoint catalogue (issue 4): operations from the shipped OpenAPI document, searchable and
-// grouped by tag; picking one fills the composer and builds a checked form; an uploaded document,
-// JSON or YAML, builds forms too and outlives the tab; a malformed one is explained while the
-// console keeps working.
+// The endpoint catalogue: the OpenAPI document's operations grouped by tag and searchable, checked
+// forms that fill the composer, uploaded documents (JSON or YAML) that are kept, broken ones explained.
 import type { Page, Response } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
-import { addFreshKey, CatalogPart, ConfirmDialog, proxyCalls } from "../support/office-pages";
+import { ConsolePage } from "../support/pages/console";
+import { proxyCalls } from "../support/proxy-calls";
 
 const UPLOAD = {
   openapi: "3.1.0",
@@ -67,8 +66,8 @@ const YAML_PARSER_MARK = "Nested mappings are not allowed in compact mappings";
 
 test("the shipped document's operations are grouped by tag and searchable; picking one fills the composer and a form", async ({ page, signInAs, browserLog }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "catalog");
-  const catalog = new CatalogPart(page);
+  await consolePage.keys.addFreshKey("catalog");
+  const { catalog } = consolePage;
   await expect(catalog.source).toHaveText(/JobNimbus API \(mock\) 1\.0\.0/);
   await expect(catalog.group("Contacts")).toBeVisible();
   await expect(catalog.group("Legacy: jobs")).toBeVisible();
@@ -80,14 +79,14 @@ test("the shipped document's operations are grouped by tag and searchable; picki
 
   await catalog.operation("List jobs", "Jobs").click();
   await expect(catalog.form.getByRole("heading")).toHaveText("GET List jobs");
-  await expect(consolePage.method).toHaveValue("GET");
-  await expect(consolePage.path).toHaveValue("crm/v1/jobs?limit=25&offset=0");
+  await expect(consolePage.composer.method).toHaveValue("GET");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/jobs?limit=25&offset=0");
   const status = catalog.field("status");
   await expect(status.locator("option")).toContainText(["(any)", "Lead", "Estimating", "Sold", "In Progress", "Completed", "Lost"]);
   await expect(catalog.form.getByText("How many records per page.")).toBeVisible();
   await expect(catalog.field("limit")).toHaveAttribute("type", "number");
   await status.selectOption("Sold");
-  await expect(consolePage.path).toHaveValue("crm/v1/jobs?limit=25&offset=0&status=Sold");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/jobs?limit=25&offset=0&status=Sold");
 
   await catalog.field("limit").fill("500");
   const calls = proxyCalls(page);
@@ -96,7 +95,7 @@ test("the shipped document's operations are grouped by tag and searchable; picki
   expect(calls, "nothing sent while the form has errors").toHaveLength(0);
   await catalog.field("limit").fill("5");
   await catalog.send.click();
-  await expect(consolePage.responseStatus).toHaveText("200");
+  await expect(consolePage.answer.status).toHaveText("200");
   expect(new URL(calls[0]!.url()).search).toBe("?limit=5&offset=0&status=Sold");
 
   // A path parameter is required, marked so, and checked before sending.
@@ -111,9 +110,9 @@ test("the shipped document's operations are grouped by tag and searchable; picki
 
 test("a write from the catalogue: dates as date pickers, body fields checked, then the confirmation", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "catalog-write");
-  const catalog = new CatalogPart(page);
-  const dialog = new ConfirmDialog(page);
+  await consolePage.keys.addFreshKey("catalog-write");
+  const { catalog } = consolePage;
+  const dialog = consolePage.confirmWrite;
   await catalog.operation("Create a task", "Tasks").click();
   await expect(catalog.field("date_end")).toHaveAttribute("type", "date");
   await expect(catalog.field("record_type_name")).toHaveValue("Follow-up");
@@ -124,7 +123,7 @@ test("a write from the catalogue: dates as date pickers, body fields checked, th
   await catalog.field("title").fill("Inspect the ridge vent");
   await catalog.field("date_end").fill("2030-05-17");
   await catalog.field("priority").fill("2");
-  await expect(consolePage.method).toHaveValue("POST");
+  await expect(consolePage.composer.method).toHaveValue("POST");
   await catalog.send.click();
   await dialog.expectAsking("Create task Inspect the ridge vent");
   await expect(dialog.details).toContainText("priority: 2");
@@ -142,8 +141,8 @@ test("a write from the catalogue: dates as date pickers, body fields checked, th
 test("an uploaded OpenAPI document, JSON or YAML, builds its own forms; the YAML parser loads only for an upload", async ({ page, signInAs }) => {
   const scripts = scriptsLoaded(page);
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "catalog-upload");
-  const catalog = new CatalogPart(page);
+  await consolePage.keys.addFreshKey("catalog-upload");
+  const { catalog } = consolePage;
   await expect(catalog.source).toBeVisible();
   expect(scripts.length, "the console page loaded its scripts").toBeGreaterThan(0);
   expect((await Promise.all(scripts)).some((text) => text.includes(YAML_PARSER_MARK)), "no YAML parser in the console page's own scripts").toBe(false);
@@ -161,7 +160,7 @@ test("an uploaded OpenAPI document, JSON or YAML, builds its own forms; the YAML
   await expect(catalog.formErrors).toHaveText(/from_date is required/);
   await catalog.field("from_date").fill("2025-06-09");
   await catalog.field("status").selectOption("open");
-  await expect(consolePage.path).toHaveValue("crm/v1/tasks?from_date=2025-06-09&status=open");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/tasks?from_date=2025-06-09&status=open");
   expect((await Promise.all(scripts)).some((text) => text.includes(YAML_PARSER_MARK)), "the document reader came with the upload").toBe(true);
 
   await catalog.uploadYaml("crew.yaml", UPLOAD_YAML);
@@ -177,7 +176,7 @@ test("an uploaded OpenAPI document, JSON or YAML, builds its own forms; the YAML
   await catalog.operation("Crew jobs", "Crew").click();
   await expect(catalog.field("kind").locator("option")).toHaveText(["(any)", "Inspection", "Install", "Repair"]);
   await catalog.field("kind").selectOption("Repair");
-  await expect(consolePage.path).toHaveValue("crm/v1/jobs?kind=Repair");
+  await expect(consolePage.composer.path).toHaveValue("crm/v1/jobs?kind=Repair");
 
   await catalog.backToServer.click();
   await expect(catalog.source).toHaveText(/JobNimbus API \(mock\)/);
@@ -186,8 +185,8 @@ test("an uploaded OpenAPI document, JSON or YAML, builds its own forms; the YAML
 
 test("an uploaded document outlives the tab until someone goes back to the server's catalogue", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "catalog-kept");
-  const catalog = new CatalogPart(page);
+  await consolePage.keys.addFreshKey("catalog-kept");
+  const { catalog } = consolePage;
   await expect(catalog.source).toHaveText(/JobNimbus API \(mock\)/);
   await catalog.uploadYaml("crew.yaml", UPLOAD_YAML);
   await expect(catalog.uploaded).toHaveText(/^Uploaded: crew\.yaml, 2 operations\. Kept in this browser: it will still be here on your next visit\./);
@@ -202,7 +201,7 @@ test("an uploaded document outlives the tab until someone goes back to the serve
   // Another visit, another tab: the same document.
   const other = await page.context().newPage();
   await other.goto("/");
-  await expect(new CatalogPart(other).uploaded).toContainText("Uploaded: crew.yaml, 2 operations.");
+  await expect(new ConsolePage(other).catalog.uploaded).toContainText("Uploaded: crew.yaml, 2 operations.");
   await other.close();
 
   await catalog.backToServer.click();
@@ -214,10 +213,10 @@ test("an uploaded document outlives the tab until someone goes back to the serve
   await expect(catalog.uploaded).toHaveCount(0);
 });
 
-test("a malformed document is explained, naming what is wrong, and the console keeps working", async ({ page, signInAs }) => {
+test("a malformed document is explained, naming what is wrong, and the console keeps working", async ({ signInAs }) => {
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "catalog-bad");
-  const catalog = new CatalogPart(page);
+  await consolePage.keys.addFreshKey("catalog-bad");
+  const { catalog } = consolePage;
   await expect(catalog.source).toBeVisible();
 
   const broken = structuredClone(UPLOAD) as { paths: Record<string, { get: { parameters: { in: string }[] } }> };
@@ -238,7 +237,7 @@ test("a malformed document is explained, naming what is wrong, and the console k
   await expect(catalog.uploadError).toContainText("is a Swagger 2.0 document");
 
   await consolePage.sendRequest("GET", "crm/v1/contacts?limit=2");
-  await expect(consolePage.responseStatus).toHaveText("200");
+  await expect(consolePage.answer.status).toHaveText("200");
 });
 
 test("when the server's document is unusable the catalogue says why and the rest of the console works", async ({ page, signInAs }) => {
@@ -250,11 +249,11 @@ test("when the server's document is unusable the catalogue says why and the rest
     }),
   );
   const consolePage = await signInAs("editor");
-  await addFreshKey(consolePage, "catalog-down");
-  const catalog = new CatalogPart(page);
+  await consolePage.keys.addFreshKey("catalog-down");
+  const { catalog } = consolePage;
   await expect(catalog.error).toHaveText(/^The endpoint catalogue is not available: OPENAPI_SPEC \(bad\.json\): info\.version is missing\. Everything else works/);
   await consolePage.sendRequest("GET", "crm/v1/contacts?limit=1");
-  await expect(consolePage.responseStatus).toHaveText("200");
+  await expect(consolePage.answer.status).toHaveText("200");
   await catalog.uploadJson("scheduling.json", UPLOAD);
   await expect(catalog.operation("Tasks due from a date", "Schedule")).toBeVisible();
   await expect(catalog.error).toHaveCount(0);

@@ -1,18 +1,18 @@
 // The console's Content-Security-Policy (nonces, 'strict-dynamic') must not block anything the
 // console itself needs: a whole session runs without one "Refused to …" in the browser console.
 import { expect, test } from "../support/fixtures";
-import { CONSOLE_ORIGIN } from "../support/pages";
+import { CONSOLE_ORIGIN } from "../support/pages/console";
 import { KEYS } from "../support/users.mjs";
 
 test("a session on the console raises no CSP violation", async ({ page, browserLog, signInAs }) => {
   const consolePage = await signInAs("editor");
   await consolePage.addKey("CSP", KEYS.editor);
   await consolePage.sendRequest("GET", "crm/v1/contacts?limit=5");
-  await expect(consolePage.responseStatus).toContainText("200");
+  await expect(consolePage.answer.status).toContainText("200");
   await consolePage.sendRequest("GET", "crm/v1/contacts/doesnotexist");
-  await expect(consolePage.problem).toBeVisible();
+  await expect(consolePage.answer.problem).toBeVisible();
   await consolePage.goto();
-  await expect(consolePage.keyEntry("CSP")).toBeVisible();
+  await expect(consolePage.keys.entry("CSP")).toBeVisible();
   await consolePage.signOut();
   // Let late reports (they are delivered asynchronously) arrive before reading the log.
   await page.waitForTimeout(250);

@@ -1,0 +1,33 @@
+// A 429 in a recipe: a read waits out the countdown and is sent once more by itself; a write says
+// nothing changed and waits for the person to run it again.
+import { expect, test } from "../support/fixtures";
+import { proxyCalls } from "../support/proxy-calls";
+import { rateLimitFirst } from "../support/rate-limit";
+
+test("recipes: a read answered 429 waits out the countdown and retries once; a write says nothing changed and waits for you", async ({ page, signInAs, recipesPage: recipes }) => {
+  const consolePage = await signInAs("editor");
+  await consolePage.keys.addFreshKey("recipe-429");
+  await rateLimitFirst(page, "GET");
+  const calls = proxyCalls(page);
+
+  await recipes.open("find-contact");
+  await recipes.field("Name or phone").fill("Hill");
+  await recipes.run.click();
+  await expect(recipes.waiting).toContainText("too many requests");
+  await expect(recipes.countdown).toHaveText(/^You can try again in [12] seconds?\.$/);
+  await expect(recipes.rows.first()).toBeVisible({ timeout: 6_000 });
+  expect(calls).toHaveLength(2);
+  await recipes.openDetails();
+  await expect(recipes.details).toContainText("(tried again after the wait)");
+
+  await rateLimitFirst(page, "POST");
+  calls.length = 0;
+  await recipes.open("create-contact");
+  await recipes.field("First name").fill("Later");
+  await recipes.review.click();
+  await recipes.confirm.confirm.click();
+  await expect(recipes.failureMessage).toHaveText(/Nothing was changed: run the recipe again when the countdown ends \(writes are never retried by themselves\)\./);
+  await expect(recipes.countdown).toHaveText("You can try again now.", { timeout: 5_000 });
+  await page.waitForTimeout(800);
+  expect(calls.filter((c) => c.method() === "POST")).toHaveLength(1);
+});

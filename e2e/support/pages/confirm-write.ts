@@ -1,0 +1,27 @@
+// The dialog every write goes through, on the console and in the recipes: the write described in
+// words, its details, and Confirm (or, for a DELETE, the record's number typed, then Delete).
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export class ConfirmWriteDialog {
+  readonly dialog: Locator;
+  readonly details: Locator;
+  readonly typed: Locator;
+  readonly confirm: Locator;
+  readonly delete: Locator;
+  readonly cancel: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole("dialog");
+    this.details = this.dialog.getByTestId("confirm-write-details");
+    this.typed = this.dialog.getByLabel(/^To confirm, type/);
+    this.confirm = this.dialog.getByRole("button", { name: "Confirm", exact: true });
+    this.delete = this.dialog.getByRole("button", { name: "Delete", exact: true });
+    this.cancel = this.dialog.getByRole("button", { name: "Cancel", exact: true });
+  }
+
+  /** The dialog is open and its heading says `summary` ("Create contact Jane Doe"). */
+  async expectAsking(summary: string | RegExp) {
+    await expect(this.dialog).toBeVisible();
+    await expect(this.dialog.getByRole("heading", { level: 2 })).toHaveText(summary);
+  }
+}
