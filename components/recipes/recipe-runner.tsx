@@ -4,6 +4,7 @@
 // requests and answers behind a "details" toggle.
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { encodeShareLink } from "@/lib/request/share-link";
+import { headerOf, type ReceivedResponse } from "@/lib/console-api/proxy-call";
 import { upstreamUrl, type RequestDraft, type UpstreamBases } from "@/lib/request/request-model";
 import { initialValues, validateForm, type FormErrors, type FormValues } from "@/lib/forms/fields";
 import type { Problem } from "@/lib/problems/problem";
@@ -25,14 +26,13 @@ import {
 import { FIRST_PAGE, hasMore, nextCursorIn, nextPosition, totalIn, type PagePosition, type RecipePaging } from "@/lib/recipes/paging";
 import { isWrite, type Recipe } from "@/lib/recipes/schema";
 import { fillText, type Scope } from "@/lib/recipes/template";
-import type { ReceivedResponse } from "@/components/composer/use-send";
 import { useConfirmWrite } from "@/components/confirm-write-dialog";
 import { FieldInput } from "@/components/forms/field-input";
 import { ProblemDetailsView } from "@/components/problem-details-view";
 import { ResponseViewer } from "@/components/response/response-viewer";
 import { RetryCountdown, retryAfterSeconds } from "@/components/response/retry-countdown";
 import { RecipeResults } from "./recipe-results";
-import { headerOf, sendDraft, type Answer } from "./send-draft";
+import { sendDraft, type Answer } from "./send-draft";
 import { FormErrorList } from "@/components/forms/form-errors";
 
 type Props = {
