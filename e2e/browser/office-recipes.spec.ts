@@ -1,7 +1,7 @@
 // Recipes against the mock API (issue 4): every shipped recipe runs; results link records to
 // each other, download as CSV and page with "More results" on both APIs, the way the OpenAPI
 // document says (the activity feed by cursor); failures are told in the recipe's own words with
-// the Problem Details one click away; "details" shows the raw exchange.
+// the Problem Details one click away; "details" shows the raw exchange; Cancel stops a run.
 import { readFileSync } from "node:fs";
 import { expect, test } from "../support/fixtures";
 import { addFreshKey, freshKey, proxyCalls, RecipesPage } from "../support/office-pages";
@@ -244,4 +244,32 @@ test("failures are told in the recipe's own words, with the Problem Details one 
   await recipes.showProblem.click();
   await expect(recipes.problem).toContainText("Forbidden");
   await expect(recipes.problem).toContainText("access profile does not allow POST");
+});
+
+test("Cancel stops a recipe waiting for JobNimbus, says it may have arrived, and the recipe runs again", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  await addFreshKey(consolePage, "cancel");
+  const recipes = new RecipesPage(page);
+  const cancel = recipes.recipe.getByRole("button", { name: "Cancel", exact: true });
+
+  await recipes.open("find-contact");
+  await recipes.field("Name or phone").fill("Martinez");
+  // JobNimbus never answers this call, so only Cancel can end it.
+  const proxied = "**/api/proxy/**";
+  await page.route(proxied, () => {});
+  const failed = page.waitForEvent("requestfailed", (req) => new URL(req.url()).pathname.startsWith("/api/proxy/"));
+  await recipes.run.click();
+  await expect(recipes.busy).toHaveText("Asking JobNimbus…");
+  await cancel.click();
+  await failed;
+  await expect(recipes.note).toHaveText("Cancelled. JobNimbus may or may not have received the request.");
+  await expect(recipes.busy).toBeHidden();
+  await expect(cancel).toHaveCount(0);
+  await expect(recipes.failure).toHaveCount(0);
+  await expect(recipes.details).toHaveCount(0);
+
+  await page.unroute(proxied);
+  await recipes.runAndWait();
+  expect(await recipes.rows.count()).toBeGreaterThan(0);
+  await expect(recipes.note).toHaveCount(0);
 });
