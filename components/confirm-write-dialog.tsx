@@ -2,7 +2,8 @@
 // The one confirmation before any write: a modal dialog that says in words what will change,
 // and for a DELETE asks for the record's number or name to be typed in. Cancel is the default.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { consoleFetch } from "@/lib/console-api/console-fetch";
+import { callProxy, jsonBody } from "@/lib/console-api/proxy-call";
+import { isRecord } from "@/lib/json/is-record";
 import { resolvePath, type RequestDraft } from "@/lib/request/request-model";
 import { describeWrite, typedMatches, wantsRecord, type WriteConfirmation } from "@/lib/request/write-summary";
 
@@ -130,14 +131,10 @@ export function useConfirmWrite(): { confirm: (confirmation: WriteConfirmation) 
 
 /** Reads one record through the proxy (a GET, which every role may send); null when it cannot be read. */
 async function readRecord(draft: RequestDraft, path: string): Promise<Record<string, unknown> | null> {
-  try {
-    const res = await consoleFetch(`/api/proxy/${path}`, { headers: { "x-console-upstream": draft.upstream } });
-    if (!res.ok) return null;
-    const value = (await res.json()) as unknown;
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+  const read: RequestDraft = { upstream: draft.upstream, method: "GET", path, pathParams: {}, query: [], headers: [], body: "" };
+  const response = await callProxy(read);
+  const value = response.status >= 200 && response.status < 300 && !response.cutOff ? jsonBody(response) : undefined;
+  return isRecord(value) ? value : null;
 }
 
 /** The confirmation for a composer draft; for updates and deletes the record is read first so it can be named. */

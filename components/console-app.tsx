@@ -9,10 +9,11 @@ import { addToHistory, historyEntryFor, loadHistory, type HistoryEntry } from "@
 import { emptyDraft, type RequestDraft, type UpstreamBases } from "@/lib/request/request-model";
 import { listSaved, type SavedRequest } from "@/lib/workspace/saved";
 import type { CatalogOperation } from "@/lib/catalog/catalog";
+import type { ReceivedResponse } from "@/lib/console-api/proxy-call";
 import { AppHeader } from "./app-header";
 import { CatalogPanel } from "./catalog/catalog-panel";
 import { RequestComposer } from "./composer/request-composer";
-import { useSend, type ReceivedResponse } from "./composer/use-send";
+import { useSend } from "./composer/use-send";
 import { KeysPanel } from "./keys-panel";
 import { RequestTools } from "./request-tools";
 import { RequestsPanel } from "./requests-panel";

@@ -3,6 +3,7 @@
 // rows kept in sync with the path field, and a JSON body. Ctrl/Cmd+Enter sends.
 import dynamic from "next/dynamic";
 import { useEffect, useState, type KeyboardEvent } from "react";
+import type { Progress } from "@/lib/console-api/proxy-call";
 import { checkJson } from "@/lib/json/check";
 import {
   displayPath,
@@ -18,7 +19,6 @@ import {
 } from "@/lib/request/request-model";
 import { confirmationForDraft, useConfirmWrite } from "@/components/confirm-write-dialog";
 import { RowsEditor } from "./rows-editor";
-import type { Progress } from "./use-send";
 
 const JsonEditor = dynamic(() => import("./json-editor").then((m) => m.JsonEditor), {
   ssr: false,

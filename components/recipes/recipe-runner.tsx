@@ -1,39 +1,20 @@
 "use client";
-// Runs one recipe: its form, then look-up → confirmation (writes) → request → friendly result,
-// with a 429 countdown that retries a read once, failures in the recipe's words, and the raw
-// requests and answers behind a "details" toggle.
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+// Runs one recipe: its form, the result in the recipe's words, a 429 countdown, failures with their
+// Problem Details one click away, and the raw requests and answers behind a "details" toggle.
+// The run itself (look-up → confirmation → request → "More results") is useRecipeRun's.
+import { useId } from "react";
 import { encodeShareLink } from "@/lib/request/share-link";
-import { upstreamUrl, type RequestDraft, type UpstreamBases } from "@/lib/request/request-model";
-import { initialValues, validateForm, type FormErrors, type FormValues } from "@/lib/forms/fields";
-import type { Problem } from "@/lib/problems/problem";
-import {
-  buildDraft,
-  emptyMessage,
-  failureMessage,
-  firstRecord,
-  recipeConfirmation,
-  recipeDraft,
-  recipeFields,
-  recordsIn,
-  resultTitle,
-  scopeFor,
-  successMessage,
-  type RecordItem,
-  type Step,
-} from "@/lib/recipes/run";
-import { FIRST_PAGE, hasMore, nextCursorIn, nextPosition, totalIn, type PagePosition, type RecipePaging } from "@/lib/recipes/paging";
-import { isWrite, type Recipe } from "@/lib/recipes/schema";
-import { fillText, type Scope } from "@/lib/recipes/template";
-import type { ReceivedResponse } from "@/components/composer/use-send";
-import { useConfirmWrite } from "@/components/confirm-write-dialog";
+import { upstreamUrl, type UpstreamBases } from "@/lib/request/request-model";
+import type { FormValues } from "@/lib/forms/fields";
+import type { RecipePaging } from "@/lib/recipes/paging";
+import type { Recipe } from "@/lib/recipes/schema";
 import { FieldInput } from "@/components/forms/field-input";
+import { FormErrorList } from "@/components/forms/form-errors";
 import { ProblemDetailsView } from "@/components/problem-details-view";
 import { ResponseViewer } from "@/components/response/response-viewer";
-import { RetryCountdown, retryAfterSeconds } from "@/components/response/retry-countdown";
+import { RetryCountdown } from "@/components/response/retry-countdown";
 import { RecipeResults } from "./recipe-results";
-import { headerOf, sendDraft, type Answer } from "./send-draft";
-import { FormErrorList } from "@/components/forms/form-errors";
+import { useRecipeRun } from "./use-recipe-run";
 
 type Props = {
   recipe: Recipe;
@@ -46,198 +27,31 @@ type Props = {
   autorun: boolean;
 };
 
-type Exchange = { label: string; draft: RequestDraft; response: ReceivedResponse };
-type Failure = { message: string; problem: Problem | null; status: number; retryIn: number | null };
-type Result = {
-  records: RecordItem[];
-  total: number | null;
-  lastPageSize: number;
-  /** The page last fetched, and the cursor its answer handed back. */
-  position: PagePosition;
-  nextCursor: string | null;
-  scope: Scope;
-  title: string | null;
-  message: string | null;
-};
-type Waiting = { seconds: number; resume: () => void };
-
-const ok = (answer: Answer) => answer.response.status >= 200 && answer.response.status < 300;
-const DEFAULT_RETRY_SECONDS = 5;
-
-function isRecord(value: unknown): value is RecordItem {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases, given, autorun }: Props) {
-  const paging = recipePaging?.paging ?? null;
-  const fields = useMemo(() => recipeFields(recipe), [recipe]);
-  const [values, setValues] = useState<FormValues>(() => initialValues(fields, given));
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [busy, setBusy] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [waiting, setWaiting] = useState<Waiting | null>(null);
-  const [result, setResult] = useState<Result | null>(null);
-  const [empty, setEmpty] = useState<string | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [note, setNote] = useState<string | null>(null);
-  const [exchanges, setExchanges] = useState<Exchange[]>([]);
-  const [showProblem, setShowProblem] = useState(false);
-  const controller = useRef<AbortController | null>(null);
-  const started = useRef(false);
-  const confirmWrite = useConfirmWrite();
+  const {
+    fields,
+    values,
+    setValue,
+    errors,
+    write,
+    blocked,
+    busy,
+    cancel,
+    waiting,
+    note,
+    failure,
+    showProblem,
+    toggleProblem,
+    empty,
+    result,
+    moreAvailable,
+    loadingMore,
+    exchanges,
+    run,
+    more,
+    confirmDialog,
+  } = useRecipeRun({ recipe, paging: recipePaging, role, given, autorun });
   const headingId = useId();
-  const write = isWrite(recipe);
-  const blocked = write && role === "viewer";
-
-  useEffect(() => () => controller.current?.abort(), []);
-
-  /** Waits for the countdown's end (the RetryCountdown calls `resume`), or rejects when cancelled. */
-  function waitFor(seconds: number, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const abort = () => {
-        setWaiting(null);
-        reject(new DOMException("Cancelled", "AbortError"));
-      };
-      signal.addEventListener("abort", abort, { once: true });
-      setWaiting({
-        seconds,
-        resume: () => {
-          signal.removeEventListener("abort", abort);
-          setWaiting(null);
-          resolve();
-        },
-      });
-    });
-  }
-
-  /** One request; a GET answered 429 waits out Retry-After and is sent once more. Writes never are. */
-  async function ask(label: string, draft: RequestDraft, signal: AbortSignal): Promise<Answer> {
-    let answer = await sendDraft(draft, signal);
-    setExchanges((list) => [...list, { label, draft, response: answer.response }]);
-    if (answer.response.status === 429 && draft.method === "GET") {
-      await waitFor(retryAfterSeconds(headerOf(answer.response, "retry-after")) ?? DEFAULT_RETRY_SECONDS, signal);
-      answer = await sendDraft(draft, signal);
-      setExchanges((list) => [...list, { label: `${label} (tried again after the wait)`, draft, response: answer.response }]);
-    }
-    return answer;
-  }
-
-  function fail(step: Step, answer: Answer, scope: Scope) {
-    const { response, problem } = answer;
-    const retryIn = response.status === 429 ? (retryAfterSeconds(headerOf(response, "retry-after")) ?? DEFAULT_RETRY_SECONDS) : null;
-    setFailure({ message: failureMessage(recipe, step, response.status, problem, scope, window.location.origin), problem, status: response.status, retryIn });
-  }
-
-  function show(answer: Answer, scope: Scope, previous: RecordItem[], position: PagePosition) {
-    const found = recordsIn(recipe, answer.body) ?? (write && isRecord(answer.body) ? [answer.body] : write ? [] : null);
-    if (found === null) {
-      setFailure({ message: "JobNimbus answered, but not with records this recipe can show. The details below have the whole answer.", problem: null, status: answer.response.status, retryIn: null });
-      return;
-    }
-    const records = [...previous, ...found];
-    // A page that came back empty ends the paging even if the total says otherwise (records changed meanwhile).
-    const total = found.length === 0 && previous.length > 0 ? records.length : totalIn(paging, answer.body);
-    if (records.length === 0 && !write) {
-      setEmpty(emptyMessage(recipe, scope));
-      return;
-    }
-    setResult({
-      records,
-      total,
-      lastPageSize: found.length,
-      position,
-      nextCursor: nextCursorIn(paging, answer.body),
-      scope,
-      title: resultTitle(recipe, scope, total),
-      message: successMessage(recipe, scope, records, total) ?? (write ? "Done." : null),
-    });
-  }
-
-  function start(): AbortController {
-    controller.current?.abort();
-    const abort = new AbortController();
-    controller.current = abort;
-    return abort;
-  }
-
-  async function run() {
-    const found = validateForm(fields, values);
-    setErrors(found);
-    if (Object.keys(found).length > 0 || blocked) return;
-    const abort = start();
-    setResult(null);
-    setEmpty(null);
-    setFailure(null);
-    setNote(null);
-    setExchanges([]);
-    setShowProblem(false);
-    const scope = scopeFor(recipe, values);
-    if (!write) rememberInUrl();
-    try {
-      if (recipe.lookup) {
-        const what = recipe.lookup.subject?.one ?? "record";
-        setBusy(`Looking up the ${what}…`);
-        const answer = await ask(`Look up the ${what}`, buildDraft(recipe.lookup.request, scope), abort.signal);
-        if (!ok(answer)) return fail("lookup", answer, scope);
-        const record = firstRecord(answer.body);
-        if (!record) {
-          setFailure({ message: fillText(recipe.lookup.notFound, scope), problem: null, status: answer.response.status, retryIn: null });
-          return;
-        }
-        scope[recipe.lookup.as] = record;
-      }
-      if (write) {
-        setBusy("Waiting for you to confirm…");
-        const confirmed = await confirmWrite.confirm(recipeConfirmation(recipe, scope, values));
-        if (!confirmed) {
-          setNote("Nothing was sent: you cancelled.");
-          return;
-        }
-      }
-      setBusy(write ? "Sending to JobNimbus…" : "Asking JobNimbus…");
-      const answer = await ask(recipe.name, recipeDraft(recipe, scope, paging, FIRST_PAGE), abort.signal);
-      if (!ok(answer)) return fail("request", answer, scope);
-      show(answer, scope, [], FIRST_PAGE);
-    } catch (error) {
-      if (!abort.signal.aborted) throw error;
-      setNote("Cancelled. JobNimbus may or may not have received the request.");
-    } finally {
-      if (controller.current === abort) setBusy(null);
-    }
-  }
-
-  async function more() {
-    if (!result) return;
-    const abort = start();
-    setLoadingMore(true);
-    setFailure(null);
-    const position = nextPosition(result.position, result.lastPageSize, result.nextCursor);
-    try {
-      const answer = await ask(`Page ${position.index + 1}`, recipeDraft(recipe, result.scope, paging, position), abort.signal);
-      if (!ok(answer)) return fail("request", answer, result.scope);
-      show(answer, result.scope, result.records, position);
-    } catch (error) {
-      if (!abort.signal.aborted) throw error;
-    } finally {
-      setLoadingMore(false);
-    }
-  }
-
-  /** A read's form goes into the address, so Back from a linked record comes back to these results. */
-  function rememberInUrl() {
-    const params = new URLSearchParams({ recipe: recipe.id });
-    for (const field of recipe.fields) if (values[field.name]) params.set(field.name, values[field.name]!);
-    params.set("run", "1");
-    window.history.replaceState(null, "", `/recipes?${params.toString()}`);
-  }
-
-  useEffect(() => {
-    if (!autorun || write || started.current) return;
-    started.current = true;
-    // A link asked for this read to run on arrival.
-    void run();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
-  }, []);
 
   const errorList = Object.values(errors);
   const origin = typeof window === "undefined" ? "" : window.location.origin;
@@ -281,7 +95,7 @@ export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases
                   idPrefix={`recipe-${recipe.id}`}
                   value={values[field.name] ?? ""}
                   error={errors[field.name]}
-                  onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+                  onChange={(value) => setValue(field.name, value)}
                 />
               </div>
             ))}
@@ -298,7 +112,7 @@ export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases
           <p role="status" data-testid="recipe-busy" className="text-sm text-slate-600 dark:text-slate-400">
             {busy}
           </p>
-          <button type="button" onClick={() => controller.current?.abort()} className="rounded-md border border-slate-400 px-3 py-1 text-sm dark:border-slate-500">
+          <button type="button" onClick={cancel} className="rounded-md border border-slate-400 px-3 py-1 text-sm dark:border-slate-500">
             Cancel
           </button>
         </div>
@@ -321,7 +135,7 @@ export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases
           </p>
           {failure.retryIn !== null ? <RetryCountdown seconds={failure.retryIn} /> : null}
           {failure.problem ? (
-            <button type="button" aria-expanded={showProblem} onClick={() => setShowProblem((shown) => !shown)} className="self-start text-sm underline">
+            <button type="button" aria-expanded={showProblem} onClick={toggleProblem} className="self-start text-sm underline">
               {showProblem ? "Hide the problem details" : "Show the problem details"}
             </button>
           ) : null}
@@ -340,7 +154,7 @@ export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases
             title={result.title}
             records={result.records}
             message={result.message}
-            more={hasMore(paging, { loaded: result.records.length, total: result.total, lastPageSize: result.lastPageSize, nextCursor: result.nextCursor })}
+            more={moreAvailable}
             loadingMore={loadingMore}
             onMore={() => void more()}
           />
@@ -382,7 +196,7 @@ export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases
           </ol>
         </details>
       ) : null}
-      {confirmWrite.dialog}
+      {confirmDialog}
     </section>
   );
 }

@@ -5,9 +5,9 @@ import { useMemo, useState } from "react";
 import { columnsOf, recordsToCsv } from "@/lib/answer/csv";
 import { defaultView, recordsOf, viewsFor, type View } from "@/lib/answer/media-views";
 import { statusMeaning } from "@/lib/answer/status-text";
+import { headerOf, type ReceivedResponse } from "@/lib/console-api/proxy-call";
 import { explainStatus } from "@/lib/problems/explain";
 import { isProblemContentType, parseProblem } from "@/lib/problems/problem";
-import type { ReceivedResponse } from "@/components/composer/use-send";
 import { ProblemDetailsView } from "@/components/problem-details-view";
 import { FileView, filenameFrom, useBlobUrl } from "./file-view";
 import { JsonView } from "./json-view";
@@ -47,10 +47,6 @@ function decode(response: ReceivedResponse): Decoded {
   }
 }
 
-function header(response: ReceivedResponse, name: string): string | undefined {
-  return response.headers.find(([key]) => key.toLowerCase() === name)?.[1];
-}
-
 function DownloadLink({ bytes, type, filename, label }: { bytes: Uint8Array; type: string; filename: string; label: string }) {
   const url = useBlobUrl(bytes, type);
   return url ? (
@@ -87,9 +83,9 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
   const view = chosen && views.includes(chosen) ? chosen : defaultView(response.contentType, response.bytes.byteLength, decoded.parsed);
 
   const problem = isProblemContentType(response.contentType) ? parseProblem(decoded.parsed) : null;
-  const retryIn = response.status === 429 ? retryAfterSeconds(header(response, "retry-after")) : null;
+  const retryIn = response.status === 429 ? retryAfterSeconds(headerOf(response, "retry-after")) : null;
   const ok = response.status >= 200 && response.status < 300;
-  const filename = filenameFrom(header(response, "content-disposition"), `jobnimbus-${response.request.path.split("?")[0]!.replace(/[^\w.-]+/g, "-")}`);
+  const filename = filenameFrom(headerOf(response, "content-disposition"), `jobnimbus-${response.request.path.split("?")[0]!.replace(/[^\w.-]+/g, "-")}`);
 
   let explanation: string | null = null;
   if (response.failure === "cancelled") explanation = "You cancelled the request. JobNimbus may or may not have received it.";

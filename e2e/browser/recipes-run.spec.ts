@@ -1,5 +1,5 @@
 // Recipes against the mock API: every shipped recipe runs; results link records, download as CSV and page
-// as the OpenAPI document says; writes are confirmed in words; failures are told in the recipe's own words.
+// as the OpenAPI document says; writes are confirmed in words; failures are told in the recipe's own words; Cancel stops a run.
 import { readFileSync } from "node:fs";
 import { expect, test } from "../support/fixtures";
 import { MOCK_ORIGIN, readMock } from "../support/mock";
@@ -270,4 +270,31 @@ test("an editor's recipe write is confirmed in words: Cancel sends nothing, Conf
   await expect(recipes.heading).toHaveText("Show a contact");
   await expect(recipes.table).toContainText("jane@example.com");
   await expect(recipes.table).toContainText("Customer");
+});
+
+test("Cancel stops a recipe waiting for JobNimbus, says it may have arrived, and the recipe runs again", async ({ page, signInAs, recipesPage: recipes }) => {
+  const consolePage = await signInAs("editor");
+  await consolePage.keys.addFreshKey("cancel");
+  const cancel = recipes.recipe.getByRole("button", { name: "Cancel", exact: true });
+
+  await recipes.open("find-contact");
+  await recipes.field("Name or phone").fill("Martinez");
+  // JobNimbus never answers this call, so only Cancel can end it.
+  const proxied = "**/api/proxy/**";
+  await page.route(proxied, () => {});
+  const failed = page.waitForEvent("requestfailed", (req) => new URL(req.url()).pathname.startsWith("/api/proxy/"));
+  await recipes.run.click();
+  await expect(recipes.busy).toHaveText("Asking JobNimbus…");
+  await cancel.click();
+  await failed;
+  await expect(recipes.note).toHaveText("Cancelled. JobNimbus may or may not have received the request.");
+  await expect(recipes.busy).toBeHidden();
+  await expect(cancel).toHaveCount(0);
+  await expect(recipes.failure).toHaveCount(0);
+  await expect(recipes.details).toHaveCount(0);
+
+  await page.unroute(proxied);
+  await recipes.runAndWait();
+  expect(await recipes.rows.count()).toBeGreaterThan(0);
+  await expect(recipes.note).toHaveCount(0);
 });

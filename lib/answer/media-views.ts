@@ -1,5 +1,6 @@
 // Which views the response viewer offers for a body, chosen from one media-type table,
 // narrowed by what the parsed body turned out to be (records → table, problem → problem card).
+import { isRecord } from "@/lib/json/is-record";
 
 export const VIEWS = ["problem", "table", "json", "tree", "raw", "image", "pdf", "download", "html-as-text"] as const;
 export type View = (typeof VIEWS)[number];
@@ -29,10 +30,6 @@ const VIEWS_BY_MEDIA_TYPE: readonly (readonly [pattern: string, views: readonly 
 
 /** Keys under which list endpoints put their records (`{count, results: [...]}` and the like). */
 const RECORD_LIST_KEYS = ["results", "data", "items", "records", "rows", "hits", "entries", "list"];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function isRecordList(value: unknown): value is Record<string, unknown>[] {
   return Array.isArray(value) && value.every(isRecord);

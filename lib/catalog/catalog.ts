@@ -1,6 +1,7 @@
 // The console's endpoint catalogue: its shape, and the way back from a filled operation form to a
 // composer draft. Building a catalogue from a document is build.ts, which the browser loads only
 // when someone uploads a document; this part is light enough for the console's first page load.
+import { isRecord } from "@/lib/json/is-record";
 import { newRow, type Method, type RequestDraft, type Row, type Upstream } from "@/lib/request/request-model";
 import { queryText, wireValue, type FormField, type FormValues } from "@/lib/forms/fields";
 import type { Paging } from "./paging";
@@ -43,7 +44,7 @@ function setAt(target: Record<string, unknown>, dotted: string, value: unknown) 
   let current = target;
   for (const part of parts.slice(0, -1)) {
     const next = current[part];
-    current = (current[part] = next && typeof next === "object" && !Array.isArray(next) ? next : {}) as Record<string, unknown>;
+    current = current[part] = isRecord(next) ? next : {};
   }
   current[parts[parts.length - 1]!] = value;
 }

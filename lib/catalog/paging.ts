@@ -1,6 +1,7 @@
 // How an API pages a list, in one shape for recipes.json's "paging" and the OpenAPI extension
 // x-console-paging: by offset (limit/offset, size/from), by page number (page/per_page), or by a
 // cursor the answer hands back (next_cursor). Light on purpose: the recipes page ships it.
+import { isRecord } from "@/lib/json/is-record";
 import { z } from "@/lib/zod";
 
 export const PAGING_STYLES = ["offset", "page", "cursor"] as const;
@@ -43,14 +44,12 @@ const cursorPaging = z.strictObject({
   size: size.optional(),
 });
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /**
  * A paging declaration. Without "style" it is by offset, so recipes written as
  * {"limit": "limit", "offset": "offset"} keep working.
  */
 export const pagingDeclarationSchema = z.preprocess(
-  (value) => (isObject(value) && !("style" in value) ? { style: "offset", ...value } : value),
+  (value) => (isRecord(value) && !("style" in value) ? { style: "offset", ...value } : value),
   z.discriminatedUnion("style", [offsetPaging, pagePaging, cursorPaging], {
     error: (issue) => (issue.code === "invalid_union" ? `must be one of ${PAGING_STYLES.map((s) => `"${s}"`).join(", ")}` : undefined),
   }),
@@ -60,7 +59,7 @@ export type PagingDeclaration = z.infer<typeof pagingDeclarationSchema>;
 /** A declaration, or false for "this list does not page"; problems come back in plain words. */
 export const pagingOptionSchema = z.unknown().transform((value, ctx): PagingDeclaration | false => {
   if (value === false) return false;
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     ctx.addIssue({ code: "custom", message: 'must be false, or an object such as {"style": "offset", "limit": "limit", "offset": "offset"}' });
     return z.NEVER;
   }

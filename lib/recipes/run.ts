@@ -1,6 +1,7 @@
 // What running a recipe means, as pure functions: its form, the request it makes (with paging),
 // where the records are in the answer, each cell's text and link, and every outcome in words.
 import { recordsOf } from "@/lib/answer/media-views";
+import { isRecord } from "@/lib/json/is-record";
 import { newRow, type RequestDraft } from "@/lib/request/request-model";
 import type { WriteConfirmation } from "@/lib/request/write-summary";
 import { explainStatus } from "@/lib/problems/explain";
@@ -79,10 +80,6 @@ export function buildDraft(request: RecipeRequest, scope: Scope, page?: { paging
 /** The main request for the page at `position` (the first by default); `paging` from recipePaging. */
 export function recipeDraft(recipe: Recipe, scope: Scope, paging: Paging | null = null, position: PagePosition = FIRST_PAGE): RequestDraft {
   return buildDraft(recipe.request, scope, paging ? { paging, position } : null);
-}
-
-function isRecord(value: unknown): value is RecordItem {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The records in an answer: the body itself for a single-record recipe, else the list inside it. */

@@ -1,5 +1,6 @@
 // A write described in words for the confirmation dialog ("Create contact Jane Doe",
 // "Delete job #1043") and, for a DELETE, what the person must type to confirm it.
+import { isRecord } from "@/lib/json/is-record";
 import type { Method, Upstream } from "./request-model";
 
 export type WriteConfirmation = {
@@ -67,7 +68,7 @@ function parseBody(body: string): Record<string, unknown> | null {
   if (!body.trim()) return null;
   try {
     const value = JSON.parse(body) as unknown;
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return isRecord(value) ? value : null;
   } catch {
     return null;
   }
