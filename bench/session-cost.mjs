@@ -18,7 +18,7 @@ import { unsealData } from "iron-session";
 import ts from "typescript";
 import { z } from "zod";
 
-z.config({ jitless: true }); // as lib/zod.ts: the console runs zod without JIT
+z.config({ jitless: true }); // as lib/zod-mini.ts (which lib/zod.ts imports): the console runs zod without JIT
 
 const sessionSchema = z.object({
   email: z.string(),

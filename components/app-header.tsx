@@ -3,12 +3,12 @@
 // and the way between the console and the recipes.
 import Link from "next/link";
 import { signOut } from "@/lib/console-api/sign-out";
-import type { KeySummary } from "./keys-panel";
+import type { PublicKey } from "@/lib/vault/2-key-input";
 import { ThemeToggle } from "./theme-toggle";
 
 type Props = {
   user: { email: string; role: "viewer" | "editor" };
-  activeKey: KeySummary | undefined;
+  activeKey: PublicKey | undefined;
   current: "console" | "recipes";
 };
 

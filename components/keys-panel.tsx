@@ -1,12 +1,40 @@
 "use client";
-// Add, list, activate and delete API keys. The key field is cleared once saved; the
-// server only ever returns label, last four characters and dates.
-import { useState, type FormEvent } from "react";
+// Add, list, activate and delete API keys. What is typed is checked with the route's own schema before it is sent (each
+// field's message beside it); the key field is emptied once saved, and the server returns only label, last four and dates.
+import { useId, useRef, useState, type FormEvent, type InputHTMLAttributes, type RefObject } from "react";
+import { describedBy, FieldNotes } from "@/components/forms/field-notes";
 import { consoleFetch } from "@/lib/console-api/console-fetch";
+import { addKeySchema, fieldErrors, MAX_LABEL_LENGTH, type AddKeyInput, type PublicKey } from "@/lib/vault/2-key-input";
 
-export type KeySummary = { id: string; label: string; last4: string; createdAt: string; active: boolean; expiresAt: string };
+type Props = { keys: PublicKey[] | null; error: string | null; onChange: () => Promise<void> };
 
-type Props = { keys: KeySummary[] | null; error: string | null; onChange: () => Promise<void> };
+type KeyFieldProps = {
+  id: string;
+  label: string;
+  help?: string;
+  /** What is wrong with the value, if anything: shown under the field and announced with it. */
+  error: string | undefined;
+  inputRef: RefObject<HTMLInputElement | null>;
+} & InputHTMLAttributes<HTMLInputElement>;
+
+function KeyField({ id, label, help, error, inputRef, className, ...input }: KeyFieldProps) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <input
+        {...input}
+        ref={inputRef}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, help, error)}
+        className={`rounded-md border border-slate-300 px-2 py-1 text-sm font-normal aria-[invalid=true]:border-red-600 dark:border-slate-700 dark:bg-slate-950 ${className ?? ""}`}
+      />
+      <FieldNotes id={id} help={help} error={error} />
+    </div>
+  );
+}
 
 async function problemDetail(res: Response): Promise<string> {
   // The problem parser (and its schema library) loads only when there is a problem to read.
@@ -20,15 +48,35 @@ export function KeysPanel({ keys, error, onChange }: Props) {
   const [apiKey, setApiKey] = useState("");
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set when Save found something to fix; from then on the hints follow what is typed, so a fixed field clears.
+  const [checking, setChecking] = useState(false);
+  const id = useId();
+  const labelRef = useRef<HTMLInputElement>(null);
+  const apiKeyRef = useRef<HTMLInputElement>(null);
+
+  const errors = checking ? fieldErrors(addKeySchema.safeParse({ label, apiKey }).error?.issues ?? []) : [];
+  const errorFor = (field: keyof AddKeyInput) =>
+    errors
+      .filter((error) => error.field === field)
+      .map((error) => error.message)
+      .join(" ") || undefined;
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setMessage(null);
+    const parsed = addKeySchema.safeParse({ label, apiKey });
+    if (!parsed.success) {
+      // Nothing is sent and nothing typed is lost; the first field to fix gets the focus, its hint with it.
+      setChecking(true);
+      (parsed.error.issues[0]?.path[0] === "apiKey" ? apiKeyRef : labelRef).current?.focus();
+      return;
+    }
+    setChecking(false);
+    setBusy(true);
     const res = await consoleFetch("/api/keys", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ label, apiKey }),
+      body: JSON.stringify(parsed.data),
     });
     setBusy(false);
     if (res.status === 201) {
@@ -51,7 +99,7 @@ export function KeysPanel({ keys, error, onChange }: Props) {
     await onChange();
   }
 
-  async function remove(key: KeySummary) {
+  async function remove(key: PublicKey) {
     if (!window.confirm(`Delete the key "${key.label}" (…${key.last4})? You would have to paste it again to use it.`)) return;
     const res = await consoleFetch(`/api/keys/${encodeURIComponent(key.id)}`, { method: "DELETE" });
     if (!res.ok) setMessage({ kind: "error", text: await problemDetail(res) });
@@ -100,14 +148,28 @@ export function KeysPanel({ keys, error, onChange }: Props) {
         </ul>
       ) : null}
       <form onSubmit={add} className="flex flex-col gap-2" aria-label="Add an API key">
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Label
-          <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Production" maxLength={60} className="rounded-md border border-slate-300 px-2 py-1 font-normal dark:border-slate-700 dark:bg-slate-950" />
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          API key
-          <input value={apiKey} onChange={(e) => setApiKey(e.target.value)} type="password" autoComplete="off" spellCheck={false} className="rounded-md border border-slate-300 px-2 py-1 font-mono font-normal dark:border-slate-700 dark:bg-slate-950" />
-        </label>
+        <KeyField
+          id={`${id}-label`}
+          label="Label"
+          help={`At most ${MAX_LABEL_LENGTH} characters.`}
+          error={errorFor("label")}
+          inputRef={labelRef}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          placeholder="Production"
+        />
+        <KeyField
+          id={`${id}-api-key`}
+          label="API key"
+          error={errorFor("apiKey")}
+          inputRef={apiKeyRef}
+          value={apiKey}
+          onChange={(e) => setApiKey(e.target.value)}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+        />
         {message ? (
           <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "text-sm text-red-700 dark:text-red-300" : "text-sm text-green-700 dark:text-green-400"}>
             {message.text}

@@ -4,10 +4,10 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { consoleFetch } from "@/lib/console-api/console-fetch";
-import type { KeySummary } from "./keys-panel";
+import type { PublicKey } from "@/lib/vault/2-key-input";
 
 export function useKeys() {
-  const [keys, setKeys] = useState<KeySummary[] | null>(null);
+  const [keys, setKeys] = useState<PublicKey[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();
 
@@ -21,7 +21,7 @@ export function useKeys() {
       setError("Your keys could not be loaded. Reload the page to try again.");
       return;
     }
-    const body = (await res.json()) as { keys: KeySummary[] };
+    const body = (await res.json()) as { keys: PublicKey[] };
     setKeys(body.keys);
     setError(null);
   }, [router]);

@@ -1,7 +1,6 @@
-// zod, configured once for browser and server: jitless, because zod's probe for
-// `new Function` trips the page's strict CSP (no 'unsafe-eval') with a violation report.
+// Classic zod, for server modules and the forms the browser loads on demand. It is configured once, with zod/mini,
+// in lib/zod-mini.ts (jitless for the page's strict CSP, English messages): imported first, so it applies here too.
+import "./zod-mini";
 import { z } from "zod";
-
-z.config({ jitless: true });
 
 export { z };

@@ -2,6 +2,7 @@
 // One labelled form field from lib/forms/fields: the right input for its kind (selects for
 // choices, date pickers for dates), a required mark, help text and its error, all wired for ARIA.
 import type { FormField } from "@/lib/forms/fields";
+import { describedBy, FieldNotes } from "./field-notes";
 
 type Props = {
   field: FormField;
@@ -17,16 +18,13 @@ const INPUT = "w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm dar
 
 export function FieldInput({ field, value, error, disabled, idPrefix, onChange }: Props) {
   const id = `${idPrefix}-${field.name.replace(/[^\w-]/g, "_")}`;
-  const helpId = field.help ? `${id}-help` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [helpId, errorId].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     name: field.name,
     disabled,
     required: field.required,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy,
+    "aria-describedby": describedBy(id, field.help, error),
     className: INPUT,
   };
 
@@ -102,16 +100,7 @@ export function FieldInput({ field, value, error, disabled, idPrefix, onChange }
         {field.required ? <span className="sr-only"> (required)</span> : null}
       </label>
       {input}
-      {field.help ? (
-        <p id={helpId} className="text-xs text-slate-600 dark:text-slate-400">
-          {field.help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="text-xs text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} help={field.help} error={error} />
     </div>
   );
 }

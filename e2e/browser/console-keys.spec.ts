@@ -158,3 +158,45 @@ test("signing out forgets the keys: after signing in again the key list is empty
   await expect(again.keys.list).toHaveCount(0);
   await expect(page.getByText("Forget me")).toHaveCount(0);
 });
+
+test("the key form checks what was typed before sending: a hint beside each field, nothing typed lost, nothing sent until fixed", async ({ page, signInAs }) => {
+  const consolePage = await signInAs("editor");
+  const { label: keyLabel, apiKey, saveButton: saveKey } = consolePage.keys;
+  const posted: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/keys") posted.push(request.postData() ?? "");
+  });
+  const longLabel = "L".repeat(61);
+  const spacedKey = "test-abc def-12345";
+
+  await keyLabel.fill(longLabel);
+  await apiKey.fill(spacedKey);
+  await saveKey.click();
+  await expect(keyLabel).toHaveAttribute("aria-invalid", "true");
+  await expect(keyLabel).toHaveAccessibleDescription(/The label is longer than 60 characters\./);
+  await expect(apiKey).toHaveAttribute("aria-invalid", "true");
+  await expect(apiKey).toHaveAccessibleDescription("The key contains spaces or line breaks; remove them (only the key itself).");
+  await expect(keyLabel, "the first field to fix has the focus").toBeFocused();
+  await expect(keyLabel).toHaveValue(longLabel);
+  await expect(apiKey).toHaveValue(spacedKey);
+
+  // Fixing the label clears its hint at once; the key still stops the form.
+  await keyLabel.fill("Office");
+  await expect(keyLabel).not.toHaveAttribute("aria-invalid", "true");
+  await expect(keyLabel).toHaveAccessibleDescription("At most 60 characters.");
+  await saveKey.click();
+  await expect(apiKey).toBeFocused();
+  await expect(apiKey).toHaveAccessibleDescription(/spaces or line breaks/);
+  await expect(apiKey).toHaveValue(spacedKey);
+  await expect(consolePage.keys.noKeys, "nothing was saved").toBeVisible();
+  expect(posted, "nothing was sent while a field needed fixing").toEqual([]);
+
+  const key = freshTestKey("form");
+  await apiKey.fill(key);
+  await expect(apiKey).not.toHaveAttribute("aria-invalid", "true");
+  await saveKey.click();
+  await expect(consolePage.keys.saved).toBeVisible();
+  await expect(consolePage.keys.entry("Office")).toContainText(`…${key.slice(-4)}`);
+  expect(posted).toHaveLength(1);
+  expect(JSON.parse(posted[0] ?? "{}")).toEqual({ label: "Office", apiKey: key });
+});

@@ -1,17 +1,18 @@
 // RFC 9457 Problem Details: the one way the console builds an error response,
 // and the one parser the UI uses to read any problem (the console's or JobNimbus's).
-import { z } from "@/lib/zod";
 import { PROBLEM_PATH_PREFIX, problemCatalog, type ProblemSlug } from "./catalog";
+// zod/mini: the browser reads problems with the validator its first load already carries.
+import * as z from "@/lib/zod-mini";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 /** What a problem document may hold; unknown members are kept as extensions. */
 export const problemSchema = z.looseObject({
-  type: z.string().default("about:blank"),
-  title: z.string().optional(),
-  status: z.number().int().min(100).max(599).optional(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
+  type: z._default(z.string(), "about:blank"),
+  title: z.optional(z.string()),
+  status: z.optional(z.int().check(z.minimum(100), z.maximum(599))),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { memoryStorage, newStoredId, readStoredJson, removeStored, writeStoredJson } from "@/lib/workspace/browser-storage";
 import { requestDraftSchema } from "./draft-schema";
-import { parse, safeParse } from "./shape";
 
 describe("requestDraftSchema", () => {
   it("fills defaults for optional parts", () => {
-    expect(parse(requestDraftSchema, { upstream: "legacy", method: "DELETE", path: "jobs/{id}" })).toEqual({
+    expect(requestDraftSchema.parse({ upstream: "legacy", method: "DELETE", path: "jobs/{id}" })).toEqual({
       upstream: "legacy",
       method: "DELETE",
       path: "jobs/{id}",
@@ -17,7 +16,7 @@ describe("requestDraftSchema", () => {
   });
 
   it("keeps row ids, but replaces missing and repeated ones", () => {
-    const parsed = parse(requestDraftSchema, {
+    const parsed = requestDraftSchema.parse({
       upstream: "platform",
       method: "GET",
       path: "x",
@@ -30,9 +29,9 @@ describe("requestDraftSchema", () => {
   });
 
   it("refuses unknown methods and upstreams, and over-long paths", () => {
-    expect(safeParse(requestDraftSchema, { upstream: "platform", method: "TRACE", path: "x" }).success).toBe(false);
-    expect(safeParse(requestDraftSchema, { upstream: "evil", method: "GET", path: "x" }).success).toBe(false);
-    expect(safeParse(requestDraftSchema, { upstream: "platform", method: "GET", path: "x".repeat(3000) }).success).toBe(false);
+    expect(requestDraftSchema.safeParse({ upstream: "platform", method: "TRACE", path: "x" }).success).toBe(false);
+    expect(requestDraftSchema.safeParse({ upstream: "evil", method: "GET", path: "x" }).success).toBe(false);
+    expect(requestDraftSchema.safeParse({ upstream: "platform", method: "GET", path: "x".repeat(3000) }).success).toBe(false);
   });
 });
 

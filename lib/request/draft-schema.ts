@@ -1,19 +1,19 @@
 // The shape of a RequestDraft coming back from storage, an imported file or a link:
 // anything read from outside is checked against it before it reaches the composer.
 import { METHODS, newRow, type RequestDraft, type Row } from "./request-model";
-import { array, boolean, map, object, oneOf, optional, record, string, withDefault, type Shape } from "./shape";
+import * as z from "@/lib/zod-mini";
 
 export const MAX_PATH_LENGTH = 2048;
 
-export const rowSchema = object({
-  id: optional(string({ min: 1, max: 100 })),
-  name: string({ max: 1000 }),
-  value: string({ max: 16_384 }),
-  enabled: withDefault(boolean(), true),
+export const rowSchema = z.object({
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  name: z.string().check(z.maxLength(1000)),
+  value: z.string().check(z.maxLength(16_384)),
+  enabled: z._default(z.boolean(), true),
 });
 
 /** Keeps stored row ids (stable React keys) unless one is missing or repeated. */
-function withUniqueIds(rows: { id?: string; name: string; value: string; enabled: boolean }[]): Row[] {
+function withUniqueIds(rows: z.output<typeof rowSchema>[]): Row[] {
   const seen = new Set<string>();
   return rows.map(({ id, name, value, enabled }) => {
     const row = id && !seen.has(id) ? { id, name, value, enabled } : newRow(name, value, enabled);
@@ -22,17 +22,17 @@ function withUniqueIds(rows: { id?: string; name: string; value: string; enabled
   });
 }
 
-export const rowsSchema: Shape<Row[]> = withDefault(map(array(rowSchema, { max: 500 }), withUniqueIds), () => []);
+export const rowsSchema = z._default(z.pipe(z.array(rowSchema).check(z.maxLength(500)), z.transform(withUniqueIds)), () => []);
 
 /** The draft's fields, for shapes that extend it (history entries). */
 export const requestDraftFields = {
-  upstream: oneOf(["platform", "legacy"] as const),
-  method: oneOf(METHODS),
-  path: string({ max: MAX_PATH_LENGTH }),
-  pathParams: withDefault(record(string({ max: MAX_PATH_LENGTH })), () => ({})),
+  upstream: z.enum(["platform", "legacy"]),
+  method: z.enum(METHODS),
+  path: z.string().check(z.maxLength(MAX_PATH_LENGTH)),
+  pathParams: z._default(z.record(z.string(), z.string().check(z.maxLength(MAX_PATH_LENGTH))), () => ({})),
   query: rowsSchema,
   headers: rowsSchema,
-  body: withDefault(string(), ""),
+  body: z._default(z.string(), ""),
 };
 
-export const requestDraftSchema: Shape<RequestDraft> = object(requestDraftFields);
+export const requestDraftSchema: z.ZodMiniType<RequestDraft> = z.object(requestDraftFields);

@@ -2,7 +2,7 @@
 // same request. A link never carries a key or a refused header, and is capped so chat apps and servers keep it whole.
 import { MAX_PATH_LENGTH } from "./draft-schema";
 import { METHODS, newRow, withoutRefusedHeaders, type RequestDraft, type Row } from "./request-model";
-import { array, literal, object, oneOf, optional, record, safeParse, string, tuple, union, type Infer } from "./shape";
+import * as z from "@/lib/zod-mini";
 
 export const SHARE_PARAM = "r";
 /** Longest link we hand out; many servers and proxies refuse URLs past 8 KB. */
@@ -11,21 +11,22 @@ export const SHARE_LINK_LIMIT = 8 * 1024;
 export type ShareLinkResult = { ok: true; url: string } | { ok: false; reason: string };
 
 /** A row as [name, value], with a trailing 0 when it is switched off. */
-const sharedRowSchema = union(tuple<[string, string]>(string(), string()), tuple<[string, string, 0]>(string(), string(), literal(0)));
-type SharedRow = Infer<typeof sharedRowSchema>;
+const sharedRowSchema = z.union([z.tuple([z.string(), z.string()]), z.tuple([z.string(), z.string(), z.literal(0)])]);
+type SharedRow = z.output<typeof sharedRowSchema>;
 
 /** The compact form inside a link: short keys, no row ids, empty parts left out. */
-const sharedDraftSchema = object({
-  v: literal(1),
-  u: oneOf(["platform", "legacy"] as const),
-  m: oneOf(METHODS),
-  p: string({ max: MAX_PATH_LENGTH }),
-  a: optional(record(string({ max: MAX_PATH_LENGTH }))),
-  q: optional(array(sharedRowSchema, { max: 200 })),
-  h: optional(array(sharedRowSchema, { max: 200 })),
-  b: optional(string()),
+const sharedRowsSchema = z.optional(z.array(sharedRowSchema).check(z.maxLength(200)));
+const sharedDraftSchema = z.object({
+  v: z.literal(1),
+  u: z.enum(["platform", "legacy"]),
+  m: z.enum(METHODS),
+  p: z.string().check(z.maxLength(MAX_PATH_LENGTH)),
+  a: z.optional(z.record(z.string(), z.string().check(z.maxLength(MAX_PATH_LENGTH)))),
+  q: sharedRowsSchema,
+  h: sharedRowsSchema,
+  b: z.optional(z.string()),
 });
-type SharedDraft = Infer<typeof sharedDraftSchema>;
+type SharedDraft = z.output<typeof sharedDraftSchema>;
 
 const toSharedRow = (row: Row): SharedRow => (row.enabled ? [row.name, row.value] : [row.name, row.value, 0]);
 const fromSharedRow = ([name, value, off]: SharedRow): Row => newRow(name, value, off !== 0);
@@ -88,7 +89,7 @@ export function decodeShareLink(searchParam: string | null | undefined): Request
   } catch {
     return null;
   }
-  const parsed = safeParse(sharedDraftSchema, data);
+  const parsed = sharedDraftSchema.safeParse(data);
   if (!parsed.success) return null;
   const shared = parsed.data;
   return {

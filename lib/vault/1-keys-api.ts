@@ -1,7 +1,7 @@
 // The /api/keys handlers' work: list, add, activate and delete a person's sealed keys.
 // Route files stay thin; every call is guarded (session + CSRF) before the vault is opened.
 import "server-only";
-import { addKeySchema, updateKeySchema } from "@/lib/vault/2-key-input";
+import { addKeySchema, fieldErrors, updateKeySchema } from "@/lib/vault/2-key-input";
 import { guard } from "@/lib/auth/7-guards";
 import { problemResponse } from "@/lib/problems/problem";
 import { readLimitedBody } from "@/lib/proxy/3-body";
@@ -57,7 +57,7 @@ export async function createKey(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const parsed = addKeySchema.safeParse(body.value);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message }));
+    const errors = fieldErrors(parsed.error.issues);
     return problemResponse("invalid-key-input", { detail: errors.map((e) => e.message).join(" "), instance, extensions: { errors } });
   }
   if (opened.vault.keys.length >= MAX_KEYS) {

@@ -6,6 +6,7 @@ import { sealData } from "iron-session";
 import { readCookie } from "@/lib/config/read-cookie";
 import { openSeal } from "./4-iron-open";
 import { getEnv, isHttps, type Env } from "@/lib/config/env";
+import type { PublicKey } from "./2-key-input";
 
 export type StoredKey = { id: string; label: string; key: string; createdAt: string; active: boolean };
 /**
@@ -13,8 +14,6 @@ export type StoredKey = { id: string; label: string; key: string; createdAt: str
  * it, however often it is written again, so copied cookies cannot be kept alive by re-saving.
  */
 export type Vault = { owner: string; keys: StoredKey[]; sealedAt: number };
-/** What may leave the server: never `key`. */
-export type PublicKey = { id: string; label: string; last4: string; createdAt: string; active: boolean; expiresAt: string };
 
 export type VaultRejection = "malformed" | "unknown-password" | "expired" | "tampered" | "other-user";
 

@@ -3,7 +3,7 @@
 import { newStoredId, readStoredJson, removeStored, writeStoredJson, type StorageLike } from "./browser-storage";
 import { requestDraftFields } from "@/lib/request/draft-schema";
 import { queryString, resolvePath, withoutRefusedHeaders, type RequestDraft } from "@/lib/request/request-model";
-import { boolean, number, object, optional, safeParse, string, type Shape } from "@/lib/request/shape";
+import * as z from "@/lib/zod-mini";
 
 export const HISTORY_KEY = "jnc.history";
 export const HISTORY_MAX_ENTRIES = 200;
@@ -22,13 +22,13 @@ export type HistoryEntry = RequestDraft & {
   durationMs: number;
 };
 
-const historyEntrySchema: Shape<HistoryEntry> = object({
+const historyEntrySchema: z.ZodMiniType<HistoryEntry> = z.object({
   ...requestDraftFields,
-  id: string({ min: 1 }),
-  at: string(),
-  bodyTruncated: optional(boolean()),
-  status: number({ int: true, min: 0, max: 999 }),
-  durationMs: number({ min: 0 }),
+  id: z.string().check(z.minLength(1)),
+  at: z.string(),
+  bodyTruncated: z.optional(z.boolean()),
+  status: z.int().check(z.minimum(0), z.maximum(999)),
+  durationMs: z.number().check(z.minimum(0)),
 });
 
 /** What a sent request turned into, for `historyEntryFor`. */
@@ -78,7 +78,7 @@ export function loadHistory(storage: StorageLike): HistoryEntry[] {
   const stored = readStoredJson(storage, HISTORY_KEY);
   if (!Array.isArray(stored)) return [];
   return stored.flatMap((item) => {
-    const parsed = safeParse(historyEntrySchema, item);
+    const parsed = historyEntrySchema.safeParse(item);
     return parsed.success ? [storable(parsed.data)] : [];
   });
 }

@@ -3,7 +3,8 @@
 import { newStoredId, readStoredJson, writeStoredJson, type StorageLike } from "./browser-storage";
 import { requestDraftSchema } from "@/lib/request/draft-schema";
 import { refusedHeaderReason, withoutRefusedHeaders, type RequestDraft } from "@/lib/request/request-model";
-import { describeIssues, object, safeParse, string, withDefault, type Shape } from "@/lib/request/shape";
+import * as z from "@/lib/zod-mini";
+import { describeIssues, PLAIN_MESSAGES } from "@/lib/zod-mini";
 
 export const SAVED_KEY = "jnc.saved";
 export const SAVED_FILE_FORMAT = "jobnimbus-console.saved-requests";
@@ -13,10 +14,10 @@ export const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
 
 export type SavedRequest = { id: string; name: string; savedAt: string; draft: RequestDraft };
 
-const savedRequestSchema: Shape<SavedRequest> = object({
-  id: withDefault(string({ min: 1, max: 100 }), newStoredId),
-  name: string({ trim: true, min: 1, tooShort: "empty; every request needs a name", max: MAX_NAME_LENGTH }),
-  savedAt: withDefault(string(), () => new Date().toISOString()),
+const savedRequestSchema: z.ZodMiniType<SavedRequest> = z.object({
+  id: z._default(z.string().check(z.minLength(1), z.maxLength(100)), newStoredId),
+  name: z.string().check(z.trim(), z.minLength(1, "empty; every request needs a name"), z.maxLength(MAX_NAME_LENGTH)),
+  savedAt: z._default(z.string(), () => new Date().toISOString()),
   draft: requestDraftSchema,
 });
 
@@ -35,7 +36,7 @@ export function listSaved(storage: StorageLike): SavedRequest[] {
   if (!Array.isArray(stored)) return [];
   return stored
     .flatMap((item) => {
-      const parsed = safeParse(savedRequestSchema, item);
+      const parsed = savedRequestSchema.safeParse(item);
       return parsed.success ? [withoutRefused(parsed.data)] : [];
     })
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
@@ -111,10 +112,10 @@ export function importSaved(text: string): ImportResult {
   const problems: string[] = [];
   const warnings: string[] = [];
   envelope.requests.forEach((item: unknown, index) => {
-    const parsed = safeParse(savedRequestSchema, item);
+    const parsed = savedRequestSchema.safeParse(item, PLAIN_MESSAGES);
     if (!parsed.success) {
       // "draft.headers.0.name: missing" style: the field's path and what is wrong, for the entry's first problems.
-      problems.push(`${entryLabel(index, item)}: ${describeIssues(parsed.issues)}`);
+      problems.push(`${entryLabel(index, item)}: ${describeIssues(parsed.error.issues)}`);
       return;
     }
     for (const row of parsed.data.draft.headers) {
