@@ -53,10 +53,18 @@ export function listAnswer(ctx, collection, key) {
   sendJson(ctx.res, 200, { count, [key]: fields ? page.map((r) => pickFields(r, fields)) : page });
 }
 
+/** Work orders without a workflow go into the account's first work-order workflow, at its first status (a guess). */
+function withWorkOrderDefaults(ix, fields) {
+  if (fields.record_type_name !== undefined && fields.record_type_name !== null && fields.record_type_name !== "") return fields;
+  const [workflow] = ix.workflows.workorder.values();
+  return workflow ? { ...fields, record_type_name: workflow.name, status_name: fields.status_name || workflow.status[0]?.name } : fields;
+}
+
 export async function create(ctx, collection) {
   const { store } = ctx;
   const body = await readJsonObject(ctx.req);
-  const fields = writableFields(store, collection, body, true);
+  const given = writableFields(store, collection, body, true);
+  const fields = collection === "workorders" ? withWorkOrderDefaults(store.ix, given) : given;
   refuseProblems(checkWrite(collection, fields, { ix: store.ix, account: store.account, find: store.find, creating: true, body }));
   sendJson(ctx.res, 200, store.insert(collection, fields, ctx.user));
 }

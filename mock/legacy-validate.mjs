@@ -122,7 +122,7 @@ function checkType(what, types, record, say) {
   const names = listOf([...types.values()].map((t) => t.TypeName));
   if (blank(record.record_type_name)) return say(`record_type_name is required: the name of a ${what} of this account (${names}).`);
   if (typeof record.record_type_name !== "string" || !types.has(record.record_type_name.trim().toLowerCase())) {
-    say(`record_type_name ${quote(record.record_type_name)} is not a ${what} of this account. Its ${what}s: ${names}.`);
+    say(`record_type_name ${quote(record.record_type_name)} is not ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} of this account. Its ${what}s: ${names}.`);
   }
 }
 

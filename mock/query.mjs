@@ -172,6 +172,8 @@ export function compileFilter(raw) {
   } catch (e) {
     throw filterError(`it is not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
   }
+  // {} asks for nothing in particular: every record
+  if (isObject(parsed) && Object.keys(parsed).length === 0) return () => true;
   return compileClause(parsed, 0);
 }
 
@@ -198,17 +200,19 @@ function sortKey(record, path) {
   return v === undefined || v === null || v === "" ? null : typeof v === "string" ? v.toLowerCase() : v;
 }
 
-/** Stable sort by one field (empty values last), then by jnid. */
+/**
+ * Sorts by one field, empty values last; ties keep the order records were stored in (reversed
+ * when descending), so entries written in the same second still read in the order they happened.
+ */
 export function sortRecords(records, { path, desc }) {
-  const keyed = records.map((r) => ({ r, k: sortKey(r, path) }));
+  const keyed = records.map((r, i) => ({ r, i, k: sortKey(r, path) }));
   keyed.sort((a, b) => {
     if (a.k === null || b.k === null) {
-      if (a.k === b.k) return a.r.jnid < b.r.jnid ? -1 : 1;
+      if (a.k === b.k) return a.i - b.i;
       return a.k === null ? 1 : -1;
     }
-    const c = compare(a.k, b.k);
-    if (c !== 0) return desc ? -c : c;
-    return a.r.jnid < b.r.jnid ? -1 : a.r.jnid > b.r.jnid ? 1 : 0;
+    const c = compare(a.k, b.k) || a.i - b.i;
+    return desc ? -c : c;
   });
   return keyed.map((x) => x.r);
 }

@@ -43,10 +43,10 @@ const pickRequestId = (incoming) =>
 
 const formatUrl = (host, port) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
-/** Which API a path belongs to, for how its errors are worded: legacy (/api1), crm (quarantined) or platform. */
+/** Which API a path belongs to, for how its errors are worded: legacy (/api1), crm (/crm/v1, quarantined) or platform. */
 function apiOf(path) {
-  const first = path.split("/")[1] ?? "";
-  return first === LEGACY_PREFIX ? "legacy" : first === "crm" ? "crm" : "platform";
+  const [, first = "", second = ""] = path.split("/");
+  return first === LEGACY_PREFIX ? "legacy" : first === "crm" && second === "v1" ? "crm" : "platform";
 }
 
 /**

@@ -54,7 +54,6 @@ function expectProblem(res: Response, body: Json, status: number, slug: string, 
   expect(body.instance).toBe(path);
 }
 
-const filterQuery = (filter: unknown) => encodeURIComponent(JSON.stringify(filter));
 
 beforeAll(async () => {
   server = await startMockUpstream({ port: 0 });
@@ -281,7 +280,7 @@ describe("Platform API activity feed (cursor paging)", () => {
 
 describe("records: 404, 405, 422, create/read/update/delete", () => {
   it("404 problems for unknown ids and endpoints", async () => {
-    const cases = ["/crm/v1/contacts/zzzzzzzz", "/crm/v1/widgets", "/crm/v2/contacts"];
+    const cases = ["/crm/v1/contacts/zzzzzzzz", "/crm/v1/widgets", "/crm/v1/contacts/a/b"];
     for (const path of cases) {
       const { res, body } = await json(path);
       expectProblem(res, body, 404, "not-found", path);

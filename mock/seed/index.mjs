@@ -22,7 +22,7 @@ export function generateDataset({ now = defaultNow() } = {}) {
   const account = createAccount({ now });
   const ix = accountIndex(account);
   const r = createRandom(SEED);
-  // 23 base-36 characters from a fixed seed: the ids never collide (mock/seed.test.ts checks it).
+  // 23 base-36 characters from a fixed seed: the ids never collide (seed/index.test.ts checks it).
   const newId = () => r.jnid();
   const crm = generateCrm({ r, account, ix, now, newId });
   const v2 = generateV2({ r, account, ix, now, newId, jobs: crm.jobs, contacts: crm.contacts });
