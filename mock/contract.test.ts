@@ -821,6 +821,52 @@ describe("the mock's choices where the facts are silent (mock/README.md)", () =>
     expect(json.body).toContain("workflows");
   });
 
+  it("guess: HEAD goes wherever GET does", async () => {
+    const res = await fetch(`${server.url}/api1/contacts?size=1`, { method: "HEAD", headers: { Authorization: `Bearer ${key}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+  });
+
+  it("guess: activities and files may be updated with PUT", async () => {
+    const note = (await api1(`/activities?size=1&filter=${filter({ must: [{ term: { is_editable: true } }] })}`)).json.activity[0];
+    expect((await api1(`/activities/${note.jnid}`, { method: "PUT", body: { is_active: false } })).json.is_active).toBe(false);
+    const file = (await api1("/files?size=1")).json.files[0];
+    const updated = await api1(`/files/${file.jnid}`, { method: "PUT", body: { description: "Ridge close-up", record_type: 101, size: 1 } });
+    expect(updated.json).toMatchObject({ description: "Ridge close-up", record_type: 101, record_type_name: "Insurance Scope", size: file.size });
+  });
+
+  it("guess: product item_type is material, labor or labor+material", async () => {
+    const bad = await refusal("/v2/products", { name: "Crane hire", item_type: "equipment" });
+    expect(bad).toContain('item_type "equipment"');
+    const labour = await api1("/v2/products", { method: "POST", body: { name: "Crane hire", item_type: "labor+material" } });
+    expect(labour.json.item_type).toBe("labor+material");
+  });
+
+  it("guess: estimate and invoice status numbers in the seed are 1 to 4", async () => {
+    for (const path of ["/v2/estimates", "/v2/invoices"]) {
+      const statuses = new Set((await api1(`${path}?size=10000&fields=status`)).json.results.map((r: Json) => r.status));
+      for (const status of statuses) expect([1, 2, 3, 4], path).toContain(status);
+    }
+  });
+
+  it("guess: team members are not listed among contacts", async () => {
+    const { users } = await account();
+    const { json } = await api1(`/contacts?filter=${filter({ must: [{ terms: { jnid: users.map((u: Json) => u.id) } }] })}`);
+    expect(json.count).toBe(0);
+  });
+
+  it("guess: a legacy body over 10 MB is a 413 {status, body}", async () => {
+    const { status, json } = await api1("/contacts", { method: "POST", raw: JSON.stringify({ note: "x".repeat(10 * 1024 * 1024 + 1) }), headers: { "Content-Type": "application/json" } });
+    expect(status).toBe(413);
+    expect(json.status).toBe(413);
+  });
+
+  it("guess: every answer has X-Request-Id and Cache-Control: no-store", async () => {
+    const { res } = await api1("/contacts?size=1");
+    expect(res.headers.get("x-request-id")).toMatch(/\S{8,}/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("mock-only: ?simulate=deprecated adds the deprecation headers to any endpoint, Platform included", async () => {
     for (const path of ["/api1/contacts?size=1&simulate=deprecated", "/nothing?simulate=deprecated"]) {
       const { res } = await call(path);

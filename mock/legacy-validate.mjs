@@ -129,7 +129,8 @@ function checkType(what, types, record, say) {
 const ITEM_TYPES = ["material", "labor", "labor+material"];
 
 function checkProduct(record, say) {
-  if (!ITEM_TYPES.includes(record.item_type)) say(`item_type ${quote(record.item_type)} is not one of ${listOf(ITEM_TYPES)}.`);
+  if (record.item_type !== undefined && !ITEM_TYPES.includes(record.item_type)) say(`item_type ${quote(record.item_type)} is not one of ${listOf(ITEM_TYPES)}.`);
+  if (record.uoms === undefined) return;
   if (!Array.isArray(record.uoms)) return say("uoms must be a list like [{\"uom\": \"SQ\", \"material\": {\"cost\": 1, \"price\": 2}, \"labor\": {\"cost\": 0, \"price\": 0}}].");
   record.uoms.forEach((u, i) => {
     if (!isObject(u) || typeof u.uom !== "string" || !u.uom) say(`uoms[${i}].uom must name a unit of measure, such as "SQ".`);
