@@ -165,3 +165,25 @@ export function deriveFields(collection, record, { ix, account, find }) {
   }
   return out;
 }
+
+/**
+ * The fields a person looks for first, per collection. JSON key order means nothing to JobNimbus
+ * clients, but tables (the console's among them) show the first columns, so records lead with these.
+ */
+const LEADING_FIELDS = {
+  contacts: ["jnid", "number", "display_name", "first_name", "last_name", "company", "email", "mobile_phone", "home_phone", "record_type_name", "status_name", "city"],
+  jobs: ["jnid", "number", "name", "record_type_name", "status_name", "primary", "sales_rep_name", "address_line1", "city", "state_text", "approved_estimate_total", "date_created"],
+  tasks: ["jnid", "number", "title", "record_type_name", "date_start", "date_end", "is_completed", "priority", "related", "owners"],
+  activities: ["jnid", "record_type_name", "note", "primary", "created_by_name", "date_created"],
+  files: ["jnid", "filename", "content_type", "size", "record_type_name", "description", "primary"],
+};
+
+/** The record with its collection's leading fields first, then the rest in their order. */
+export function inFieldOrder(collection, record) {
+  const leading = LEADING_FIELDS[collection];
+  if (!leading) return record;
+  const out = {};
+  for (const key of leading) if (Object.hasOwn(record, key)) out[key] = record[key];
+  for (const key of Object.keys(record)) if (!Object.hasOwn(out, key)) out[key] = record[key];
+  return out;
+}

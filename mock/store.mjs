@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { generateDataset } from "./seed/index.mjs";
 import { accountIndex } from "./seed/account.mjs";
-import { COLLECTIONS, NUMBERED, TYPE_OF, WORKFLOW_TYPE, blankRecord, deriveFields, refOf, userName } from "./records.mjs";
+import { COLLECTIONS, NUMBERED, TYPE_OF, WORKFLOW_TYPE, blankRecord, deriveFields, inFieldOrder, refOf, userName } from "./records.mjs";
 
 /** Record types whose writes the system logs as activities ("Contact Created", "Job Modified", …, §3d). */
 const LOGGED = { contact: "Contact", job: "Job" };
@@ -47,7 +47,7 @@ export function createStore({ now, clock = Date.now } = {}) {
     }
     return undefined;
   };
-  const derive = (name, record) => deriveFields(name, record, { ix, account, find });
+  const derive = (name, record) => inFieldOrder(name, deriveFields(name, record, { ix, account, find }));
 
   /** Writes the system's own log entry for a change to a contact or job (§3d, PD's triggers). */
   function logChange(record, what, user, extra = {}) {
@@ -55,7 +55,7 @@ export function createStore({ now, clock = Date.now } = {}) {
     if (!noun) return;
     const when = unix();
     const contact = record.type === "job" && record.primary ? find(record.primary.id) : null;
-    const entry = {
+    const entry = inFieldOrder("activities", {
       jnid: newId(),
       type: "activity",
       customer: account.customer,
@@ -77,7 +77,7 @@ export function createStore({ now, clock = Date.now } = {}) {
       sales_rep: record.sales_rep ?? null,
       sales_rep_name: record.sales_rep_name ?? null,
       ...extra,
-    };
+    });
     collections.activities.set(entry.jnid, entry);
   }
 

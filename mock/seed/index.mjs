@@ -3,6 +3,7 @@
 
 import { accountIndex, createAccount } from "./account.mjs";
 import { generateCrm } from "./crm.mjs";
+import { inFieldOrder } from "../records.mjs";
 import { createRandom } from "./random.mjs";
 import { generateV2 } from "./v2.mjs";
 
@@ -26,5 +27,6 @@ export function generateDataset({ now = defaultNow() } = {}) {
   const newId = () => r.jnid();
   const crm = generateCrm({ r, account, ix, now, newId });
   const v2 = generateV2({ r, account, ix, now, newId, jobs: crm.jobs, contacts: crm.contacts });
-  return { now, account, ...crm, ...v2 };
+  const ordered = (name) => crm[name].map((record) => inFieldOrder(name, record));
+  return { now, account, ...crm, ...v2, contacts: ordered("contacts"), jobs: ordered("jobs"), tasks: ordered("tasks"), activities: ordered("activities"), files: ordered("files") };
 }
