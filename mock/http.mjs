@@ -1,7 +1,5 @@
-// Low-level HTTP helpers: JSON and problem responses, the HttpError type, body reading.
-// Handlers throw HttpError; server.mjs turns it into a Problem Details response.
-
-import { PROBLEM_CONTENT_TYPE, problem } from "./problems.mjs";
+// Low-level HTTP helpers: JSON responses, the HttpError type, body reading.
+// Handlers throw HttpError; errors.mjs words it as the API that was called does.
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -38,15 +36,6 @@ export function sendEmpty(res, status, headers = {}) {
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.end();
-}
-
-/** @param {{ path: string, requestId: string }} ctx */
-export function sendProblem(res, ctx, err) {
-  const body = problem(err.status, err.detail, {
-    instance: ctx.path,
-    extensions: { ...err.extensions, request_id: ctx.requestId },
-  });
-  send(res, err.status, PROBLEM_CONTENT_TYPE, JSON.stringify(body), err.headers);
 }
 
 /** Reads the whole body, refusing more than `limit` bytes with a 413. */

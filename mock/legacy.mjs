@@ -1,58 +1,44 @@
-// Legacy API routes: /api1/{contacts|jobs|tasks|activities|files}[/{jnid}] with size/from
-// paging and the Elasticsearch-style ?filter; file downloads come back as real binaries.
+// Legacy API routes under /api1 (jobnimbus-api.md §2-§4): which resource a path names and which
+// methods it takes (GET, POST and PUT only); files and account settings have their own modules.
 
-import { HttpError, send, sendJson } from "./http.mjs";
-import { DEFAULT_SORT, compileFilter, parsePaging, parseSort, sortRecords } from "./query.mjs";
-import { allowMethods, createRecord, findRecord, notFound, serveRecord } from "./resource.mjs";
+import { handleAccount } from "./legacy-account.mjs";
+import { handleFiles } from "./legacy-files.mjs";
+import { NO_DELETE, actingUser, create, listAnswer, readRecord, update } from "./legacy-records.mjs";
+import { allowMethods } from "./methods.mjs";
+import { HttpError } from "./http.mjs";
 
 export const LEGACY_PREFIX = "api1";
-export const LEGACY_ENDPOINTS = ["contacts", "jobs", "tasks", "activities", "files"];
 
-function list(ctx, collection) {
-  const { params } = ctx;
-  const paging = parsePaging(params, { limitName: "size", offsetName: "from", defaultLimit: 25, maxLimit: 1000 });
-  const matches = compileFilter(params.get("filter"));
-  const all = ctx.store.list(collection);
-  let sort = DEFAULT_SORT;
-  const field = params.get("sort_field");
-  if (field) {
-    const direction = (params.get("sort_direction") ?? "desc").toLowerCase();
-    if (direction !== "asc" && direction !== "desc") {
-      const message = `must be "asc" or "desc", got "${direction.slice(0, 20)}".`;
-      throw new HttpError(422, `Invalid query parameter "sort_direction": ${message}`, { extensions: { errors: [{ field: "sort_direction", message }] } });
-    }
-    sort = { ...parseSort(field, all, "sort_field"), desc: direction === "desc" };
-  }
-  const records = all.filter(matches);
-  const sorted = sortRecords(records, sort);
-  sendJson(ctx.res, 200, { count: records.length, results: sorted.slice(paging.offset, paging.offset + paging.limit) });
-}
-
-function download(ctx, id) {
-  const meta = findRecord(ctx, "files", id);
-  const body = ctx.store.fileBody(id) ?? Buffer.alloc(0);
-  send(ctx.res, 200, meta.content_type, body, {
-    "Content-Disposition": `attachment; filename="${meta.filename.replace(/[^\w.-]/g, "_")}"`,
-    "X-Content-Type-Options": "nosniff",
-  });
-}
+/** path under /api1 → collection and the key its list answers under (§5g) */
+const RESOURCES = {
+  contacts: { collection: "contacts", key: "results" },
+  jobs: { collection: "jobs", key: "results" },
+  tasks: { collection: "tasks", key: "results" },
+  activities: { collection: "activities", key: "activity" },
+  "v2/products": { collection: "products", key: "results" },
+  "v2/workorders": { collection: "workorders", key: "results" },
+  "v2/estimates": { collection: "estimates", key: "results" },
+  "v2/invoices": { collection: "invoices", key: "results" },
+  "v2/materialorders": { collection: "materialorders", key: "results" },
+};
 
 /** @param {string[]} segments decoded path segments after "api1" */
 export async function handleLegacy(ctx, segments) {
-  const [endpoint, id, ...rest] = segments;
-  if (!endpoint || !LEGACY_ENDPOINTS.includes(endpoint) || rest.length) {
-    throw notFound(ctx, `There is no endpoint at ${ctx.path}. Available: ${LEGACY_ENDPOINTS.map((e) => `/${LEGACY_PREFIX}/${e}`).join(", ")}.`);
+  ctx.user = actingUser(ctx);
+  const [first, ...rest] = segments;
+  if (first === "account" || first === "utility") return handleAccount(ctx, segments);
+  if (first === "files") return handleFiles(ctx, rest);
+  const [name, tail] = first === "v2" ? [`v2/${rest[0]}`, rest.slice(1)] : [first, rest];
+  const resource = Object.hasOwn(RESOURCES, name) ? RESOURCES[name] : null;
+  if (!resource || tail.length > 1) {
+    throw new HttpError(404, `There is nothing at ${ctx.path}. Resources: ${[...Object.keys(RESOURCES), "files", "account/settings", "account/users"].map((r) => `/${LEGACY_PREFIX}/${r}`).join(", ")}.`);
   }
-  const base = `/${LEGACY_PREFIX}/${endpoint}`;
-  if (endpoint === "files") {
-    allowMethods(ctx, id === undefined ? ["GET", "HEAD"] : ["GET", "HEAD", "DELETE"]);
-    if (id === undefined) return list(ctx, "files");
-    return ctx.method === "DELETE" ? serveRecord(ctx, "files", id) : download(ctx, id);
-  }
+  const { collection, key } = resource;
+  const [id] = tail;
   if (id === undefined) {
-    allowMethods(ctx, ["GET", "HEAD", "POST"]);
-    return ctx.method === "POST" ? createRecord(ctx, endpoint, base) : list(ctx, endpoint);
+    allowMethods(ctx, ["GET", "POST"], NO_DELETE);
+    return ctx.method === "POST" ? create(ctx, collection) : listAnswer(ctx, collection, key);
   }
-  allowMethods(ctx, ["GET", "HEAD", "PUT", "DELETE"]);
-  return serveRecord(ctx, endpoint, id);
+  allowMethods(ctx, ["GET", "PUT"], NO_DELETE);
+  return ctx.method === "PUT" ? update(ctx, collection, id) : readRecord(ctx, collection, id);
 }

@@ -1,77 +1,96 @@
-// Platform API routes: /{service}/v1/{endpoint}[/{id}] with limit/offset paging,
-// ?q text search, ?status and ?sort. Only the "crm" service exists in the mock.
-// /crm/v1/activities/feed pages another way, by cursor: newest first, `next_cursor` in each answer.
+// Platform API routes at the root (jobnimbus-api.md §1a, §3g): the only publicly known service,
+// files/v1/uploads/*, for single and multipart uploads. Any other path answers 404 with the
+// `{"message":"Not Found"}` body a third party saw on api.jobnimbus.com.
 
-import { sendJson } from "./http.mjs";
-import { DEFAULT_SORT, decodeCursor, encodeCursor, parsePaging, parseSort, parseWholeNumber, sortRecords, textMatcher } from "./query.mjs";
-import { allowMethods, createRecord, notFound, serveRecord } from "./resource.mjs";
+import { HttpError, readJsonObject, sendJson } from "./http.mjs";
+import { fileProblems } from "./legacy-files.mjs";
+import { allowMethods } from "./methods.mjs";
 
-export const SERVICES = { crm: ["contacts", "jobs", "tasks", "activities"] };
-export const PLATFORM_VERSION = "v1";
+const MAX_PARTS = 10000;
 
-function list(ctx, collection) {
-  const { params } = ctx;
-  const paging = parsePaging(params, { limitName: "limit", offsetName: "offset", defaultLimit: 25, maxLimit: 200 });
-  const all = ctx.store.list(collection);
-  const sort = parseSort(params.get("sort"), all, "sort") ?? DEFAULT_SORT;
-  let records = all;
-  const q = params.get("q");
-  if (q) records = records.filter(textMatcher(q));
-  const status = params.get("status");
-  if (status) records = records.filter((r) => typeof r.status_name === "string" && r.status_name.toLowerCase() === status.trim().toLowerCase());
-  const sorted = sortRecords(records, sort);
-  sendJson(ctx.res, 200, {
-    results: sorted.slice(paging.offset, paging.offset + paging.limit),
-    count: records.length,
-    limit: paging.limit,
-    offset: paging.offset,
-  });
+/** The origin presigned URLs point at: the one this request reached the mock by. */
+function originOf(ctx) {
+  const host = String(ctx.req.headers.host ?? "");
+  return /^([\w.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.test(host) ? `http://${host}` : ctx.serverUrl;
 }
 
-export const FEED_DEFAULT_LIMIT = 20;
-export const FEED_MAX_LIMIT = 100;
-
-const isFeedKey = (key) => Array.isArray(key) && key.length === 2 && Number.isSafeInteger(key[0]) && typeof key[1] === "string";
-/** Newest first, then by jnid: the order the feed pages in. */
-const feedOrder = (a, b) => b.date_created - a.date_created || (a.jnid < b.jnid ? -1 : a.jnid > b.jnid ? 1 : 0);
-
-/**
- * Recent activity across every record, cursor-paged: a cursor names the last record of a page, so
- * notes added meanwhile never shift the pages still to come.
- */
-function feed(ctx) {
-  const { params } = ctx;
-  const limit = parseWholeNumber(params, "limit", FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, 1);
-  const after = decodeCursor(params, "cursor", isFeedKey);
-  const type = params.get("type")?.trim().toLowerCase();
-  let records = ctx.store.list("activities").filter((r) => Number.isSafeInteger(r.date_created) && typeof r.jnid === "string");
-  if (type) records = records.filter((r) => typeof r.record_type_name === "string" && r.record_type_name.toLowerCase() === type);
-  records.sort(feedOrder);
-  const rest = after ? records.filter((r) => feedOrder(r, { date_created: after[0], jnid: after[1] }) > 0) : records;
-  const page = rest.slice(0, limit);
-  const last = page[page.length - 1];
-  sendJson(ctx.res, 200, { results: page, next_cursor: rest.length > limit && last ? encodeCursor([last.date_created, last.jnid]) : null });
+/** The file an upload request describes, checked like a legacy file write; 400 naming each problem. */
+function describedFile(ctx, body) {
+  const filename = typeof body.filename === "string" ? body.filename : body.fileName;
+  const problems = fileProblems(ctx.store, { filename, type: body.type, related: body.related });
+  if (body.isPrivate !== undefined && typeof body.isPrivate !== "boolean") problems.push("isPrivate must be true or false.");
+  if (problems.length) throw new HttpError(400, problems.join(" "));
+  return {
+    filename: filename.trim(),
+    contentType: typeof body.contentType === "string" ? body.contentType : "",
+    type: body.type,
+    related: body.related,
+    description: typeof body.description === "string" ? body.description : "",
+    isPrivate: body.isPrivate === true,
+  };
 }
 
-/** @param {string[]} segments decoded path segments, e.g. ["crm", "v1", "contacts", "abc123de"] */
+/** The upload a multipart call names by `key` and `uploadId`, or a 404 problem. */
+function namedUpload(ctx, body) {
+  const jnid = typeof body.key === "string" ? body.key.split("/")[1] : undefined;
+  const upload = jnid ? ctx.uploads.get(jnid) : undefined;
+  if (!upload || upload.key !== body.key || !upload.uploadId || upload.uploadId !== body.uploadId) {
+    throw new HttpError(404, "No multipart upload has that key and uploadId; start one with POST /files/v1/uploads/multi-urls.");
+  }
+  return upload;
+}
+
+const ROUTES = {
+  /** One presigned URL for a file under 100 MB. */
+  async url(ctx) {
+    const file = describedFile(ctx, await readJsonObject(ctx.req));
+    const upload = ctx.uploads.start(file, ctx.store.owner());
+    sendJson(ctx.res, 200, { data: { url: ctx.uploads.presignedUrl(originOf(ctx), upload), jnid: upload.jnid } });
+  },
+  /** One presigned URL per part, in order. */
+  async "multi-urls"(ctx) {
+    const body = await readJsonObject(ctx.req);
+    const partCount = body.partCount;
+    if (!Number.isInteger(partCount) || partCount < 1 || partCount > MAX_PARTS) throw new HttpError(400, `partCount must be a whole number from 1 to ${MAX_PARTS}.`);
+    if (body.fileSize !== undefined && (!Number.isInteger(body.fileSize) || body.fileSize < 1)) throw new HttpError(400, "fileSize must be the file's size in bytes.");
+    const upload = ctx.uploads.start(describedFile(ctx, body), ctx.store.owner(), { partCount });
+    const origin = originOf(ctx);
+    const presignedUrls = Array.from({ length: partCount }, (_, i) => ctx.uploads.presignedUrl(origin, upload, i + 1));
+    sendJson(ctx.res, 200, { data: { jnid: upload.jnid, key: upload.key, uploadId: upload.uploadId, presignedUrls } });
+  },
+  async "multi-complete"(ctx) {
+    const upload = namedUpload(ctx, await readJsonObject(ctx.req));
+    if (!ctx.uploads.completeParts(upload)) throw new HttpError(409, `Not every part of ${upload.key} has been uploaded yet.`);
+    sendJson(ctx.res, 200, { data: { jnid: upload.jnid } });
+  },
+  async "multi-abort"(ctx) {
+    const upload = namedUpload(ctx, await readJsonObject(ctx.req));
+    ctx.uploads.abort(upload);
+    sendJson(ctx.res, 200, { data: { key: upload.key, uploadId: upload.uploadId } });
+  },
+};
+
+/** POST /files/v1/uploads/{jnid}/complete: optional; a thumbnail URL when asked for. */
+function complete(ctx, jnid) {
+  const upload = ctx.uploads.get(jnid);
+  if (!upload) throw new HttpError(404, `No upload has the jnid ${JSON.stringify(jnid.slice(0, 60))}.`);
+  if (!upload.body) throw new HttpError(409, `Nothing has been uploaded for ${jnid} yet: PUT the file's bytes to the presigned URL first.`);
+  const thumbnail = ctx.params.get("generateThumbnail") === "true";
+  sendJson(ctx.res, 200, { data: { jnid, thumbnailUrl: thumbnail ? ctx.uploads.thumbnailUrl(originOf(ctx), upload) : null } });
+}
+
+/** @param {string[]} segments decoded path segments, e.g. ["files", "v1", "uploads", "url"] */
 export async function handlePlatform(ctx, segments) {
-  const [service, version, endpoint, id, ...rest] = segments;
-  const endpoints = Object.hasOwn(SERVICES, service) ? SERVICES[service] : null;
-  if (!endpoints) {
-    throw notFound(ctx, `There is no service "${String(service).slice(0, 40)}". Paths look like /{service}/v1/{endpoint}; available services: ${Object.keys(SERVICES).join(", ")}.`);
+  const [service, version, area, name, action, ...rest] = segments;
+  if (service === "files" && version === "v1" && area === "uploads" && rest.length === 0) {
+    if (action === undefined && name && Object.hasOwn(ROUTES, name)) {
+      allowMethods(ctx, ["POST"]);
+      return ROUTES[name](ctx);
+    }
+    if (action === "complete" && name) {
+      allowMethods(ctx, ["POST"]);
+      return complete(ctx, name);
+    }
   }
-  if (version !== PLATFORM_VERSION || !endpoint || !endpoints.includes(endpoint) || rest.length) {
-    throw notFound(ctx, `There is no endpoint at ${ctx.path}. Available: ${endpoints.map((e) => `/${service}/${PLATFORM_VERSION}/${e}`).join(", ")}.`);
-  }
-  const base = `/${service}/${PLATFORM_VERSION}/${endpoint}`;
-  if (endpoint === "activities" && id === "feed") {
-    allowMethods(ctx, ["GET", "HEAD"]);
-    return feed(ctx);
-  }
-  if (id === undefined) {
-    allowMethods(ctx, ["GET", "HEAD", "POST"]);
-    return ctx.method === "POST" ? createRecord(ctx, endpoint, base) : list(ctx, endpoint);
-  }
-  allowMethods(ctx, ["GET", "HEAD", "PUT", "PATCH", "DELETE"]);
-  return serveRecord(ctx, endpoint, id);
+  sendJson(ctx.res, 404, { message: "Not Found" });
 }

@@ -1,5 +1,5 @@
-// Finding records: paging parameters, free-text search, Elasticsearch-style filters, sorting.
-// Shared by the Platform (?q, ?status, ?sort) and Legacy (?filter, ?sort_field) routes.
+// Listing records as the legacy API does (jobnimbus-api.md §4): size/from paging, sort_field and
+// sort_direction, fields, and the Elasticsearch-style filter; every bad parameter is a 400 naming it.
 
 import { HttpError } from "./http.mjs";
 
@@ -19,15 +19,16 @@ export function valuesAt(record, path) {
   return current.flatMap((v) => (Array.isArray(v) ? v : [v]));
 }
 
-const invalid = (field, message) =>
-  new HttpError(422, `Invalid query parameter "${field}": ${message}`, { extensions: { errors: [{ field, message }] } });
+export const invalidParameter = (field, message, status = 400) =>
+  new HttpError(status, `Invalid query parameter "${field}": ${message}`, { extensions: { errors: [{ field, message }] } });
 
 /**
  * One whole-number query parameter: `fallback` when absent, a 422 naming it when not a whole
  * number from `min` to `max` (max 0: no upper bound).
  * @param {URLSearchParams} params
  */
-export function parseWholeNumber(params, name, fallback, max, min = 0) {
+export function parseWholeNumber(params, name, fallback, max, min = 0, status = 400) {
+  const invalid = (field, message) => invalidParameter(field, message, status);
   const raw = params.get(name);
   if (raw === null || raw === "") return fallback;
   const range = max ? ` from ${min} to ${max}` : ` of ${min} or more`;
@@ -37,52 +38,6 @@ export function parseWholeNumber(params, name, fallback, max, min = 0) {
   if (n < min) throw invalid(name, `must be at least ${min}, got ${n}.`);
   if (!Number.isSafeInteger(n)) throw invalid(name, "is too large.");
   return n;
-}
-
-/**
- * @param {URLSearchParams} params
- * @param {{ limitName: string, offsetName: string, defaultLimit: number, maxLimit: number }} names
- */
-export function parsePaging(params, { limitName, offsetName, defaultLimit, maxLimit }) {
-  return { limit: parseWholeNumber(params, limitName, defaultLimit, maxLimit), offset: parseWholeNumber(params, offsetName, 0, 0) };
-}
-
-/** An opaque cursor: the sort key of the last record a page held. */
-export function encodeCursor(key) {
-  return Buffer.from(JSON.stringify(key)).toString("base64url");
-}
-
-/** The key in a cursor this API gave out, or a 422 naming the parameter. */
-export function decodeCursor(params, name, isKey) {
-  const raw = params.get(name);
-  if (raw === null || raw === "") return null;
-  let key;
-  try {
-    key = /^[\w-]{1,200}$/.test(raw) ? JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) : undefined;
-  } catch {
-    key = undefined;
-  }
-  if (!isKey(key)) throw invalid(name, "is not a cursor this API handed out; leave it out to start from the first page.");
-  return key;
-}
-
-export const SEARCH_FIELDS = [
-  "name", "display_name", "first_name", "last_name", "company", "email",
-  "home_phone", "mobile_phone", "number", "title", "note", "filename",
-];
-
-/** Case-insensitive substring search over the main text fields; digits-only queries also match phones. */
-export function textMatcher(q) {
-  const needle = q.trim().toLowerCase();
-  if (!needle) return () => true;
-  const digits = /^[\d\s()+.-]+$/.test(needle) ? needle.replace(/\D/g, "") : "";
-  return (record) =>
-    SEARCH_FIELDS.some((field) => {
-      const value = record[field];
-      if (typeof value !== "string") return false;
-      if (value.toLowerCase().includes(needle)) return true;
-      return digits.length >= 3 && field.endsWith("phone") && value.replace(/\D/g, "").includes(digits);
-    });
 }
 
 // ---- Legacy `filter` (Elasticsearch-style bool query) ----
@@ -174,8 +129,13 @@ function compileClause(clause, depth) {
   const parts = keys.map((key) => {
     if (key === "bool") return compileBool(clause.bool, depth + 1);
     if (key === "query") return compileClause(clause.query, depth + 1);
+    // dotted paths already reach into arrays, so a nested query is its inner query
+    if (key === "nested") {
+      if (!isObject(clause.nested) || !isObject(clause.nested.query)) throw filterError('"nested" needs {"path": "related", "query": {...}}.');
+      return compileClause(clause.nested.query, depth + 1);
+    }
     if (LEAF_TYPES.includes(key)) return compileLeaf(key, clause[key]);
-    throw filterError(`unknown clause "${key}". Use one of: ${[...LEAF_TYPES, "bool"].join(", ")}, or must/should/must_not.`);
+    throw filterError(`unknown clause "${key}". Use one of: ${[...LEAF_TYPES, "bool", "nested"].join(", ")}, or must/should/must_not.`);
   });
   return (r) => parts.every((p) => p(r));
 }
@@ -212,6 +172,8 @@ export function compileFilter(raw) {
   } catch (e) {
     throw filterError(`it is not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
   }
+  // {} asks for nothing in particular: every record
+  if (isObject(parsed) && Object.keys(parsed).length === 0) return () => true;
   return compileClause(parsed, 0);
 }
 
@@ -220,16 +182,16 @@ export function compileFilter(raw) {
 /**
  * @param {string | null} field a field path; a leading "-" means descending
  * @param {object[]} records used to tell known fields from unknown ones
- * @param {string} paramName named in the 422 if the field is unknown
+ * @param {string} paramName named in the error if the field is unknown
  */
-export function parseSort(field, records, paramName) {
+export function parseSort(field, records, paramName, status = 400) {
   if (field === null || field.trim() === "") return null;
   let path = field.trim();
   let desc = false;
   if (path.startsWith("-")) { desc = true; path = path.slice(1); }
   else if (path.startsWith("+")) path = path.slice(1);
   const known = /^[A-Za-z_][\w.]*$/.test(path) && records.some((r) => valuesAt(r, path).length > 0);
-  if (!known) throw invalid(paramName, `cannot sort by "${path.slice(0, 60)}": no record has that field.`);
+  if (!known) throw invalidParameter(paramName, `cannot sort by "${path.slice(0, 60)}": no record has that field.`, status);
   return { path, desc };
 }
 
@@ -238,19 +200,68 @@ function sortKey(record, path) {
   return v === undefined || v === null || v === "" ? null : typeof v === "string" ? v.toLowerCase() : v;
 }
 
-/** Stable sort by one field (empty values last), then by jnid. */
+/**
+ * Sorts by one field, empty values last; ties keep the order records were stored in (reversed
+ * when descending), so entries written in the same second still read in the order they happened.
+ */
 export function sortRecords(records, { path, desc }) {
-  const keyed = records.map((r) => ({ r, k: sortKey(r, path) }));
+  const keyed = records.map((r, i) => ({ r, i, k: sortKey(r, path) }));
   keyed.sort((a, b) => {
     if (a.k === null || b.k === null) {
-      if (a.k === b.k) return a.r.jnid < b.r.jnid ? -1 : 1;
+      if (a.k === b.k) return a.i - b.i;
       return a.k === null ? 1 : -1;
     }
-    const c = compare(a.k, b.k);
-    if (c !== 0) return desc ? -c : c;
-    return a.r.jnid < b.r.jnid ? -1 : a.r.jnid > b.r.jnid ? 1 : 0;
+    const c = compare(a.k, b.k) || a.i - b.i;
+    return desc ? -c : c;
   });
   return keyed.map((x) => x.r);
 }
 
-export const DEFAULT_SORT = { path: "date_updated", desc: true };
+/** The documented default order: newest first by date_created (§4). */
+export const DEFAULT_SORT = { path: "date_created", desc: true };
+
+/** A guess: JobNimbus documents 10,000 as the largest `size` only for /v2/workorders (§3h); the mock applies it to every list. */
+export const MAX_SIZE = 10000;
+export const DEFAULT_SIZE = 1000;
+
+/** `fields=jnid,display_name` → ["jnid", "display_name"]; null when absent (every field). */
+export function parseFields(params) {
+  const raw = params.get("fields");
+  if (raw === null || raw.trim() === "") return null;
+  const fields = raw.split(",").map((f) => f.trim()).filter(Boolean);
+  const bad = fields.find((f) => !/^[A-Za-z_][\w.]*$/.test(f));
+  if (bad) throw invalidParameter("fields", `"${bad.slice(0, 60)}" is not a field name; send names separated by commas, e.g. fields=jnid,display_name.`);
+  return fields;
+}
+
+/**
+ * One list answer's records: filtered, sorted and paged as the query says.
+ * @param {URLSearchParams} params
+ * @param {object[]} all every record of the collection
+ * @returns {{ count: number, page: object[], fields: string[] | null }} count: how many match in all (§4)
+ */
+export function listRecords(params, all) {
+  const size = parseWholeNumber(params, "size", DEFAULT_SIZE, MAX_SIZE);
+  const from = parseWholeNumber(params, "from", 0, 0);
+  const fields = parseFields(params);
+  const matches = compileFilter(params.get("filter"));
+  let sort = DEFAULT_SORT;
+  const field = params.get("sort_field");
+  const rawDirection = params.get("sort_direction");
+  const direction = (rawDirection ?? "desc").trim().toLowerCase();
+  if (direction !== "asc" && direction !== "desc") {
+    throw invalidParameter("sort_direction", `must be "asc" or "desc", got "${String(rawDirection).slice(0, 20)}".`);
+  }
+  if (field !== null && field.trim() !== "") {
+    const path = field.trim();
+    if (!/^[A-Za-z_][\w.]*$/.test(path) || !all.some((r) => valuesAt(r, path).length > 0)) {
+      throw invalidParameter("sort_field", `cannot sort by "${path.slice(0, 60)}": no record has that field.`);
+    }
+    sort = { path, desc: direction === "desc" };
+  } else {
+    sort = { ...DEFAULT_SORT, desc: direction === "desc" };
+  }
+  const records = all.filter(matches);
+  const page = sortRecords(records, sort).slice(from, from + size);
+  return { count: records.length, page, fields };
+}

@@ -1,4 +1,5 @@
-// The mock JobNimbus API server: authentication, rate limits, simulations and routing.
+// The mock JobNimbus API server: authentication, rate limits, simulations and routing to the legacy
+// API (/api1), the Platform API (the root) and the quarantined crm/v1 routes.
 // Import startMockUpstream(), or run `node mock/server.mjs --port 4010` (see cli.mjs).
 
 import { createServer } from "node:http";
@@ -7,13 +8,15 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { authenticate } from "./keys.mjs";
 import { createRateLimiter } from "./ratelimit.mjs";
-import { UNAUTHORIZED_DETAIL } from "./problems.mjs";
-import { HttpError, sendJson, sendProblem } from "./http.mjs";
+import { sendError, unauthorizedError } from "./errors.mjs";
+import { HttpError, sendJson } from "./http.mjs";
+import { handleCrm } from "./legacy-crm-v1.mjs";
+import { handleLegacy, LEGACY_PREFIX } from "./legacy.mjs";
+import { handlePlatform } from "./platform.mjs";
+import { defaultNow } from "./seed/index.mjs";
 import { applySimulation } from "./simulate.mjs";
 import { createStore } from "./store.mjs";
-import { handlePlatform } from "./platform.mjs";
-import { handleLegacy, LEGACY_PREFIX } from "./legacy.mjs";
-import { defaultNow } from "./data.mjs";
+import { createUploads } from "./uploads.mjs";
 
 export { DEMO_KEY, DEMO_READONLY_KEY, TEST_KEY_PREFIX } from "./keys.mjs";
 
@@ -40,18 +43,27 @@ const pickRequestId = (incoming) =>
 
 const formatUrl = (host, port) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
+/** Which API a path belongs to, for how its errors are worded: legacy (/api1), crm (/crm/v1, quarantined) or platform. */
+function apiOf(path) {
+  const [, first = "", second = ""] = path.split("/");
+  return first === LEGACY_PREFIX ? "legacy" : first === "crm" && second === "v1" ? "crm" : "platform";
+}
+
 /**
  * Starts the mock JobNimbus API.
- * @param {{ port?: number, host?: string, log?: boolean | ((line: string) => void), rateLimit?: number, now?: number }} [options]
+ * @param {{ port?: number, host?: string, log?: boolean | ((line: string) => void), rateLimit?: number, now?: number, clock?: () => number }} [options]
  *   port 0 picks a free port; log prints one line per request; rateLimit is requests per second
- *   per key (0 turns it off); now (unix seconds) anchors the generated dates (default: today 00:00 UTC).
+ *   per key (0 turns it off); now (unix seconds) anchors the generated dates (default: today 00:00 UTC);
+ *   clock (milliseconds, default Date.now) is the time writes, rate limits and presigned URLs go by.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void>, reset: () => void }>}
  */
-export function startMockUpstream({ port = 4010, host = "127.0.0.1", log = false, rateLimit = 50, now = defaultNow() } = {}) {
+export function startMockUpstream({ port = 4010, host = "127.0.0.1", log = false, rateLimit = 50, now = defaultNow(), clock = Date.now } = {}) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) return Promise.reject(new RangeError(`port must be an integer from 0 to 65535, got ${port}`));
   if (!Number.isInteger(rateLimit) || rateLimit < 0) return Promise.reject(new RangeError(`rateLimit must be a whole number, got ${rateLimit}`));
-  const store = createStore({ now });
-  const limiter = createRateLimiter({ limit: rateLimit });
+  const store = createStore({ now, clock });
+  const uploads = createUploads({ store });
+  const limiter = createRateLimiter({ limit: rateLimit, clock });
+  let serverUrl = "";
   const writeLog = typeof log === "function" ? log : log ? (line) => console.log(line) : null;
   /** pending ?simulate=slow waits, so close() can end them */
   const sleepers = new Set();
@@ -76,7 +88,8 @@ export function startMockUpstream({ port = 4010, host = "127.0.0.1", log = false
     const requestId = pickRequestId(req.headers["x-request-id"]);
     const { path, params } = parseTarget(req.url);
     const method = String(req.method).toUpperCase();
-    const ctx = { req, res, method, path, params, requestId, store, auth: null, sleep: sleeperFor(res) };
+    const api = apiOf(path);
+    const ctx = { req, res, method, path, params, requestId, api, store, uploads, serverUrl, auth: null, user: null, sleep: sleeperFor(res) };
     res.setHeader("X-Request-Id", requestId);
     res.setHeader("Cache-Control", "no-store");
     if (writeLog) {
@@ -89,11 +102,14 @@ export function startMockUpstream({ port = 4010, host = "127.0.0.1", log = false
         }
         return sendJson(res, 200, { ok: true });
       }
+      // Presigned upload URLs carry their own signature instead of a JobNimbus key (§3g).
+      if (await uploads.serve(ctx)) return;
       const auth = authenticate(req.headers.authorization);
-      if (!auth) throw new HttpError(401, UNAUTHORIZED_DETAIL, { headers: { "WWW-Authenticate": "Bearer" } });
+      if (!auth) throw unauthorizedError(api);
       ctx.auth = auth;
       const rate = limiter.hit(auth.keyId);
-      if (rate.limit) {
+      // JobNimbus shows no rate-limit headers (§6); only the invented crm/v1 routes keep theirs.
+      if (rate.limit && api === "crm") {
         res.setHeader("X-RateLimit-Limit", String(rate.limit));
         res.setHeader("X-RateLimit-Remaining", String(rate.remaining));
       }
@@ -105,19 +121,17 @@ export function startMockUpstream({ port = 4010, host = "127.0.0.1", log = false
       }
       if (await applySimulation(ctx)) return;
       const segments = splitPath(path);
-      if (segments.length === 0) {
-        throw new HttpError(404, "Nothing is at /. Try /crm/v1/contacts (Platform API) or /api1/contacts (Legacy API).");
-      }
-      if (segments[0] === LEGACY_PREFIX) await handleLegacy(ctx, segments.slice(1));
+      if (api === "legacy") await handleLegacy(ctx, segments.slice(1));
+      else if (api === "crm") await handleCrm(ctx, segments);
       else await handlePlatform(ctx, segments);
     } catch (err) {
       if (res.headersSent || res.destroyed) {
         res.destroy();
         return;
       }
-      if (err instanceof HttpError) return sendProblem(res, ctx, err);
+      if (err instanceof HttpError) return sendError(ctx, err);
       console.error(`mock-upstream: unexpected error on ${method} ${path}: ${err instanceof Error ? err.stack : String(err)}`);
-      sendProblem(res, ctx, new HttpError(500, "The mock JobNimbus API hit an unexpected error while handling this request."));
+      sendError(ctx, new HttpError(500, "The mock JobNimbus API hit an unexpected error while handling this request."));
     }
   }
 
@@ -135,11 +149,15 @@ export function startMockUpstream({ port = 4010, host = "127.0.0.1", log = false
       server.off("error", reject);
       const address = server.address();
       const actualPort = typeof address === "object" && address ? address.port : port;
+      serverUrl = formatUrl(host, actualPort);
       let closing = null;
       resolve({
-        url: formatUrl(host, actualPort),
+        url: serverUrl,
         port: actualPort,
-        reset: () => store.reset(),
+        reset: () => {
+          store.reset();
+          uploads.reset();
+        },
         close() {
           closing ??= new Promise((done) => {
             for (const sleeper of [...sleepers]) sleeper.cancel();

@@ -1,9 +1,10 @@
-// The ?simulate= switch: canned rate-limit, server-error, slow and HTML-error answers.
-// Lets people see what failures look like without breaking anything real.
+// The mock-only ?simulate= switch: canned rate-limit, server-error, slow and HTML-error answers,
+// and deprecation headers on any endpoint. Lets people see what these look like; JobNimbus has no such switch.
 
+import { markDeprecated } from "./deprecation.mjs";
 import { HttpError, send } from "./http.mjs";
 
-export const SIMULATIONS = ["rate-limit", "server-error", "slow", "html-error"];
+export const SIMULATIONS = ["rate-limit", "server-error", "slow", "html-error", "deprecated"];
 export const MAX_SLOW_MS = 60000;
 const DEFAULT_SLOW_MS = 2000;
 
@@ -19,7 +20,7 @@ const HTML_502 = `<!DOCTYPE html>
 
 /**
  * Applies ?simulate= if present.
- * @param {{ params: URLSearchParams, res: import("node:http").ServerResponse, sleep: (ms: number) => Promise<boolean> }} ctx
+ * @param {{ api: string, params: URLSearchParams, res: import("node:http").ServerResponse, sleep: (ms: number) => Promise<boolean> }} ctx
  * @returns {Promise<boolean>} true when the response has already been sent (or the client left)
  */
 export async function applySimulation(ctx) {
@@ -27,7 +28,7 @@ export async function applySimulation(ctx) {
   if (mode === null) return false;
   switch (mode) {
     case "rate-limit":
-      ctx.res.setHeader("X-RateLimit-Remaining", "0");
+      if (ctx.api === "crm") ctx.res.setHeader("X-RateLimit-Remaining", "0");
       throw new HttpError(429, "Simulated rate limit (simulate=rate-limit): too many requests. Wait 5 seconds, then try again.", {
         extensions: { retry_after: 5, simulated: true },
         headers: { "Retry-After": "5" },
@@ -36,6 +37,9 @@ export async function applySimulation(ctx) {
       throw new HttpError(500, "Simulated server error (simulate=server-error): the JobNimbus API failed while handling this request.", {
         extensions: { simulated: true },
       });
+    case "deprecated":
+      markDeprecated(ctx.res);
+      return false;
     case "html-error":
       send(ctx.res, 502, "text/html; charset=utf-8", HTML_502);
       return true;

@@ -179,9 +179,10 @@ test("Download JSON saves the answer as sent; Download CSV has a header row and 
 
 test("files from the legacy API: an image is shown inline, a PDF in a frame, each with a download", async ({ page, signInAs }) => {
   const consolePage = await withKey(signInAs, "files");
-  const { results } = await readMock<{ results: { jnid: string; filename: string; content_type: string; size: number }[] }>("/api1/files?size=100");
-  const png = results.find((file) => file.content_type === "image/png");
-  const pdf = results.find((file) => file.content_type === "application/pdf");
+  // The legacy API lists files under `files`, not `results`.
+  const { files } = await readMock<{ files: { jnid: string; filename: string; content_type: string; size: number }[] }>("/api1/files?size=100");
+  const png = files.find((file) => file.content_type === "image/png");
+  const pdf = files.find((file) => file.content_type === "application/pdf");
   expect(png && pdf, "the mock has both kinds of file").toBeTruthy();
   const { answer } = consolePage;
 
@@ -209,7 +210,8 @@ test("files from the legacy API: an image is shown inline, a PDF in a frame, eac
 test("a long answer is a virtualised table: far fewer rows in the DOM than records, later rows appear on scrolling", async ({ signInAs }) => {
   const consolePage = await withKey(signInAs, "large");
   const { answer } = consolePage;
-  await consolePage.call("GET", "activities?size=1000", { upstream: "legacy" });
+  // Contacts, as they list under `results`, where the table view looks (activities list under `activity`).
+  await consolePage.call("GET", "contacts?size=500", { upstream: "legacy" });
   const { results } = await answer.bodyJson<{ results: { jnid: string }[] }>();
   expect(results.length).toBeGreaterThanOrEqual(300);
 

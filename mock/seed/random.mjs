@@ -16,6 +16,8 @@ export function mulberry32(seed) {
   };
 }
 
+const BASE36 = [..."0123456789abcdefghijklmnopqrstuvwxyz"].map((c) => c.charCodeAt(0));
+
 /** Wraps a float source with the pickers the data generator needs. */
 export function createRandom(seed) {
   const next = mulberry32(seed);
@@ -48,11 +50,18 @@ export function createRandom(seed) {
       while (chosen.size < Math.min(n, list.length)) chosen.add(r.int(0, list.length - 1));
       return [...chosen].sort((a, b) => a - b).map((i) => list[i]);
     },
-    /** 8-character lowercase base36 id */
-    id() {
-      const hi = Math.floor(next() * 36 ** 4);
-      const lo = Math.floor(next() * 36 ** 4);
-      return hi.toString(36).padStart(4, "0") + lo.toString(36).padStart(4, "0");
+    /** A 23-character lowercase base36 id, the length of JobNimbus's newer jnids. */
+    jnid() {
+      // built from char codes in one go: thousands of these go into Sets, and flat strings hash fastest
+      const codes = [];
+      for (let chunk = 0; chunk < 4; chunk++) {
+        let n = Math.floor(next() * 36 ** 6);
+        for (let i = chunk === 3 ? 1 : 0; i < 6; i++) {
+          codes.push(BASE36[n % 36]);
+          n = Math.floor(n / 36);
+        }
+      }
+      return String.fromCharCode(...codes);
     },
   };
   return r;
