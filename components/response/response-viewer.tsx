@@ -186,7 +186,7 @@ function Body({ view, response, decoded, records, columns, filename }: BodyProps
       const text = decoded.text ?? `(${response.bytes.byteLength.toLocaleString()} bytes of binary data; use the download.)`;
       const shown = text.length > RAW_LIMIT ? `${text.slice(0, RAW_LIMIT)}\n\n… (${(text.length - RAW_LIMIT).toLocaleString()} more characters: download the answer to see all of it)` : text;
       return (
-        <pre data-testid="raw-body" className="max-h-[32rem] overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs whitespace-pre-wrap break-all dark:bg-slate-950">
+        <pre data-testid="raw-body" tabIndex={0} className="max-h-[32rem] overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs whitespace-pre-wrap break-all dark:bg-slate-950">
           {shown}
         </pre>
       );
