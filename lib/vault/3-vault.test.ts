@@ -9,8 +9,9 @@ import {
   MAX_COOKIE_BYTES,
   MAX_KEYS,
   openVault,
-  pickKey,
+  pickKey as pickHandle,
   readVault,
+  revealKey,
   removeKey,
   sealVault,
   toPublicKeys,
@@ -61,6 +62,12 @@ function cookieValue(setCookie: string): string {
 afterEach(() => {
   vi.useRealTimers();
 });
+
+/** The picked key opened, as the upstream call opens it. */
+function pickKey(vault: Vault, id?: string | null): string | null {
+  const handle = pickHandle(vault, id);
+  return handle && revealKey(handle);
+}
 
 describe("seal and open", () => {
   it("opens what it sealed, for the same owner, with every field intact", async () => {
