@@ -26,7 +26,7 @@
 // Reflections (e2e/api/reflection.spec.ts): a JobNimbus that quotes the key it was sent. `form` picks
 // how the Authorization header is quoted (see reflectedForms): plain, url, url-lower, json, json-slash,
 // base64, base64url, key-base64, bearer-base64, basic-base64 (the key at each of base64's three byte alignments).
-//   /reflect/body?form=F                 200 JSON: {"error":"…","received":"<form>"} (Content-Length)
+//   /reflect/body?form=F                 200 {"error":"…","received":"<form>",…} with the form as is (Content-Length)
 //   /reflect/problem?form=F              401 problem whose detail quotes the form
 //   /reflect/chunked?form=F&piece=N      200 chunked text, written N bytes at a time with a pause
 //                                        between writes, so the key reaches the console split over chunks
@@ -232,8 +232,12 @@ export async function startTestUpstream({ port, canaryPort, host = "127.0.0.1" }
     const forms = reflectedForms(req.headers.authorization);
     const form = forms[params.get("form") ?? "plain"];
     if (form === undefined) return sendJson(res, 400, { error: `unknown form ${params.get("form")}` });
-    const body = () => JSON.stringify({ error: "The token is not valid", received: form, hint: "check the header" });
-    if (name === "body") return sendJson(res, 200, JSON.parse(body()));
+    // The form goes in as it is, not JSON-escaped again, so each form is on the wire exactly as named.
+    const body = () => `{"error":"The token is not valid","received":"${form}","hint":"check the header"}`;
+    if (name === "body") {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body()) });
+      return res.end(body());
+    }
     if (name === "problem") {
       const text = JSON.stringify({ type: "https://api.jobnimbus.com/problems/401", title: "Unauthorized", status: 401, detail: `Rejected Authorization: ${form}` });
       res.writeHead(401, { "content-type": "application/problem+json", "content-length": Buffer.byteLength(text) });
