@@ -75,6 +75,19 @@ describe("keyMask.text", () => {
     for (const text of ["", "W/\"abc\"", 'attachment; filename="report.pdf"', "12", PLAIN_KEY]) expect(mask.text(text)).toBe(text);
   });
 
+  it("finds forms at the very start and end, side by side, overlapping, and in text shorter than a form", () => {
+    const forms = keyForms(KEY);
+    const all = forms.join("");
+    expect(holdsKey(mask.text(all), KEY)).toBe(false);
+    expect(mask.text(all)).toBe("*".repeat(all.length));
+    for (const form of forms) expect(mask.text(form)).toBe("*".repeat(form.length));
+    const short = KEY.slice(0, 12);
+    expect(mask.text(short)).toBe(short);
+    // A key that repeats itself: occurrences overlap, and every one is masked.
+    const echo = keyMask("abcabcabcabc-9");
+    expect(echo.text("abcabcabcabcabcabcabc-9")).toBe(`abcabcabc${"*".repeat(14)}`);
+  });
+
   it("reads header values as Node gives them (latin1), so other bytes survive", () => {
     const latin1 = Buffer.from([0xe9, 0x20, ...Buffer.from(KEY), 0xff]).toString("latin1");
     expect(Buffer.from(mask.text(latin1), "latin1")).toEqual(Buffer.from([0xe9, 0x20, ...Buffer.alloc(KEY.length, "*"), 0xff]));

@@ -27,23 +27,61 @@ export function keyForms(key: string): string[] {
   return [...forms].filter((form) => form.length > 0);
 }
 
-/** Masks every occurrence of every pattern in place; overlapping ones too (all are found before any is masked). */
-function maskAll(buffer: Buffer, patterns: readonly Buffer[]): boolean {
-  const found: [start: number, end: number][] = [];
-  for (const pattern of patterns) {
-    for (let at = buffer.indexOf(pattern); at !== -1; at = buffer.indexOf(pattern, at + 1)) found.push([at, at + pattern.length]);
+/** A pattern and, for each byte, where in it that byte stands (for what a chunk's end could begin). */
+type Form = { bytes: Buffer; positions: Map<number, number[]> };
+
+/**
+ * Finds every occurrence of every form in one pass (Wu-Manber: a window as long as the shortest form,
+ * moved on by how far its last two bytes are from the end of any form), instead of one search per form:
+ * forms are long, so the window mostly jumps most of its length.
+ */
+function scanner(forms: readonly Form[]) {
+  const shortest = Math.min(...forms.map((form) => form.bytes.length));
+  const shift = new Uint16Array(65536).fill(Math.max(1, shortest - 1));
+  const ends = new Map<number, Buffer[]>();
+  for (const { bytes } of forms) {
+    for (let at = 1; at < shortest; at += 1) {
+      const block = (bytes[at - 1]! << 8) | bytes[at]!;
+      shift[block] = Math.min(shift[block]!, shortest - 1 - at);
+    }
+    const last = (bytes[shortest - 2]! << 8) | bytes[shortest - 1]!;
+    ends.set(last, [...(ends.get(last) ?? []), bytes]);
   }
-  for (const [start, end] of found) buffer.fill(MASK, start, end);
-  return found.length > 0;
+  return (buffer: Buffer): [start: number, end: number][] => {
+    const found: [number, number][] = [];
+    if (shortest < 2) {
+      for (const { bytes } of forms) for (let at = buffer.indexOf(bytes); at !== -1; at = buffer.indexOf(bytes, at + 1)) found.push([at, at + bytes.length]);
+      return found;
+    }
+    for (let end = shortest - 1; end < buffer.length; ) {
+      const block = (buffer[end - 1]! << 8) | buffer[end]!;
+      const jump = shift[block]!;
+      if (jump > 0) {
+        end += jump;
+        continue;
+      }
+      const start = end - shortest + 1;
+      for (const bytes of ends.get(block) ?? []) {
+        if (start + bytes.length <= buffer.length && buffer.compare(bytes, 0, bytes.length, start, start + bytes.length) === 0) found.push([start, start + bytes.length]);
+      }
+      end += 1;
+    }
+    return found;
+  };
 }
 
 /** How many bytes at the end of `buffer` could be the start of a form that the next chunk completes. */
-function heldBack(buffer: Buffer, patterns: readonly Buffer[], longest: number): number {
-  for (let size = Math.min(longest - 1, buffer.length); size > 0; size -= 1) {
-    const start = buffer.length - size;
-    if (patterns.some((pattern) => pattern.length > size && buffer.compare(pattern, 0, size, start) === 0)) return size;
+function heldBack(buffer: Buffer, forms: readonly Form[]): number {
+  const last = buffer[buffer.length - 1];
+  if (last === undefined) return 0;
+  let keep = 0;
+  for (const { bytes, positions } of forms) {
+    for (const at of positions.get(last) ?? []) {
+      const size = at + 1;
+      if (size > keep && size <= buffer.length && buffer.compare(bytes, 0, size, buffer.length - size) === 0) keep = size;
+    }
   }
-  return 0;
+  return keep;
 }
 
 export type KeyMask = {
@@ -55,22 +93,36 @@ export type KeyMask = {
 
 export function keyMask(key: string): KeyMask {
   // Node reads header values as latin1, one byte a character; forms are ASCII, so bytes and text agree.
-  const patterns = keyForms(key).map((form) => Buffer.from(form, "latin1"));
-  const longest = Math.max(...patterns.map((pattern) => pattern.length));
+  const forms: Form[] = keyForms(key).map((form) => {
+    const bytes = Buffer.from(form, "latin1");
+    const positions = new Map<number, number[]>();
+    // The last byte is left out: a whole form at the end is found and masked, not held back.
+    for (let at = 0; at < bytes.length - 1; at += 1) positions.set(bytes[at]!, [...(positions.get(bytes[at]!) ?? []), at]);
+    return { bytes, positions };
+  });
+  const find = scanner(forms);
+  /** `buffer` with every form masked: itself when there is none, else a masked copy (it may share memory with the socket's). */
+  const masked = (buffer: Buffer): Buffer => {
+    const found = find(buffer);
+    if (found.length === 0) return buffer;
+    const copy = Buffer.from(buffer);
+    for (const [start, end] of found) copy.fill(MASK, start, end);
+    return copy;
+  };
   return {
     text(value) {
       if (!value) return value;
       const buffer = Buffer.from(value, "latin1");
-      return maskAll(buffer, patterns) ? buffer.toString("latin1") : value;
+      const out = masked(buffer);
+      return out === buffer ? value : out.toString("latin1");
     },
     body() {
       let tail: Buffer = Buffer.alloc(0);
       return new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
-          // A copy, masked in place: the chunk may share memory with what the socket read.
-          const buffer = Buffer.concat([tail, chunk]);
-          maskAll(buffer, patterns);
-          const keep = heldBack(buffer, patterns, longest);
+          const joined = tail.length > 0 ? Buffer.concat([tail, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+          const buffer = masked(joined);
+          const keep = heldBack(buffer, forms);
           if (buffer.length > keep) controller.enqueue(buffer.subarray(0, buffer.length - keep));
           tail = Buffer.from(buffer.subarray(buffer.length - keep));
         },
