@@ -1,10 +1,11 @@
 "use client";
-// The one confirmation before any write: a modal dialog that says in words what will change,
+// The one confirmation before any write: a modal dialog that says in words what will change, lists
+// every part of the request that will be sent, says so when it came from someone else's share link,
 // and for a DELETE asks for the record's number or name to be typed in. Cancel is the default.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { callProxy, jsonBody } from "@/lib/console-api/proxy-call";
 import { isRecord } from "@/lib/json/is-record";
-import { resolvePath, type RequestDraft } from "@/lib/request/request-model";
+import { forwardedHeaders, resolvePath, type RequestDraft } from "@/lib/request/request-model";
 import { describeWrite, typedMatches, wantsRecord, type WriteConfirmation } from "@/lib/request/write-summary";
 
 type Props = { confirmation: WriteConfirmation; onClose: (confirmed: boolean) => void };
@@ -15,7 +16,7 @@ export function ConfirmWriteDialog({ confirmation, onClose }: Props) {
   const titleId = useId();
   const detailsId = useId();
   const typedId = useId();
-  const { summary, details, typed: expected, warning, method } = confirmation;
+  const { summary, details, typed: expected, warning, method, request = [], fromLink = false } = confirmation;
   const destructive = method === "DELETE";
   const allowed = expected === null || typedMatches(typed, expected);
 
@@ -50,6 +51,11 @@ export function ConfirmWriteDialog({ confirmation, onClose }: Props) {
           {summary}
         </h2>
         <div id={detailsId} className="flex flex-col gap-2 text-sm">
+          {fromLink ? (
+            <p className="rounded-md border border-amber-400 bg-amber-50 p-2 font-semibold dark:border-amber-600 dark:bg-amber-950" data-testid="confirm-write-from-link">
+              This request came from a link someone shared with you: check every part.
+            </p>
+          ) : null}
           <p>{destructive ? "Check this is the right record. Once deleted it is gone." : "Check what will change before it is sent to JobNimbus."}</p>
           {details.length ? (
             <ul className="max-h-56 list-disc overflow-auto pl-5 font-mono text-xs break-all" data-testid="confirm-write-details">
@@ -57,6 +63,16 @@ export function ConfirmWriteDialog({ confirmation, onClose }: Props) {
                 <li key={index}>{line}</li>
               ))}
             </ul>
+          ) : null}
+          {request.length ? (
+            <>
+              <p className="font-medium">Everything that will be sent:</p>
+              <ul className="max-h-56 list-none overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs break-all dark:bg-slate-950" data-testid="confirm-write-request">
+                {request.map((line, index) => (
+                  <li key={index}>{line}</li>
+                ))}
+              </ul>
+            </>
           ) : null}
           {warning ? (
             <p role="alert" className="rounded-md bg-amber-50 p-2 dark:bg-amber-950">
@@ -137,11 +153,18 @@ async function readRecord(draft: RequestDraft, path: string): Promise<Record<str
   return isRecord(value) ? value : null;
 }
 
-/** The confirmation for a composer draft; for updates and deletes the record is read first so it can be named. */
-export async function confirmationForDraft(draft: RequestDraft): Promise<WriteConfirmation> {
+/**
+ * The confirmation for a composer draft, naming every part that will be sent (`fromLink`: the draft was
+ * opened from a share link); for updates and deletes the record is read first so it can be named.
+ */
+export async function confirmationForDraft(draft: RequestDraft, { fromLink = false } = {}): Promise<WriteConfirmation> {
   const resolved = resolvePath(draft);
   const path = resolved.ok ? resolved.path : draft.path;
-  const input = { method: draft.method, upstream: draft.upstream, path, body: draft.method === "DELETE" ? "" : draft.body };
+  const body = draft.method === "DELETE" ? "" : draft.body;
+  const query = draft.query.filter((row) => row.enabled && row.name).map((row): [string, string] => [row.name, row.value]);
+  // The person's own header rows: a body's default Content-Type is the console's, not theirs.
+  const headers = forwardedHeaders({ method: draft.method, body: "", headers: draft.headers });
+  const input = { method: draft.method, upstream: draft.upstream, path, body, query, headers, fromLink };
   const record = wantsRecord(input) ? await readRecord(draft, path) : undefined;
   return describeWrite(input, record);
 }

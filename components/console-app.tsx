@@ -36,6 +36,12 @@ type Props = { user: { email: string; role: "viewer" | "editor" }; bases: Upstre
 export function ConsoleApp({ user, bases }: Props) {
   const { keys, error: keysError, reload: reloadKeys, active } = useKeys();
   const [draft, setDraft] = useState<RequestDraft>(emptyDraft);
+  // The composer holds a request someone else made (a share link), until another is opened in its place.
+  const [fromLink, setFromLink] = useState(false);
+  const openDraft = useCallback((opened: RequestDraft) => {
+    setDraft(opened);
+    setFromLink(false);
+  }, []);
   const [response, setResponse] = useState<ReceivedResponse | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [saved, setSaved] = useState<SavedRequest[]>([]);
@@ -61,9 +67,12 @@ export function ConsoleApp({ user, bases }: Props) {
       ({ decodeShareLink, SHARE_PARAM }) => {
         const param = new URLSearchParams(window.location.search).get(SHARE_PARAM);
         if (param === null) return;
-        const fromLink = decodeShareLink(param);
-        setNotice(fromLink ? "Opened a shared request. It will use your own active key." : "This share link is damaged or from another version; it was ignored.");
-        if (fromLink) setDraft(fromLink);
+        const shared = decodeShareLink(param);
+        setNotice(shared ? "Opened a shared request. It will use your own active key." : "This share link is damaged or from another version; it was ignored.");
+        if (shared) {
+          setDraft(shared);
+          setFromLink(true);
+        }
         window.history.replaceState(null, "", "/");
       },
       () => setNotice(UNLOADABLE),
@@ -107,11 +116,11 @@ export function ConsoleApp({ user, bases }: Props) {
         // A transition: the form's code is loaded by now, so React shows it without a loading flash.
         startTransition(() => {
           setPicked((current) => ({ operation, n: (current?.n ?? 0) + 1 }));
-          setDraft(draftFor(operation, initialValues(operation.fields)));
+          openDraft(draftFor(operation, initialValues(operation.fields)));
         }),
       () => setNotice(UNLOADABLE),
     );
-  }, []);
+  }, [openDraft]);
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4 p-3 sm:p-4">
@@ -119,7 +128,7 @@ export function ConsoleApp({ user, bases }: Props) {
       <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]">
         <div className="flex flex-col gap-4">
           <KeysPanel keys={keys} error={keysError} onChange={reloadKeys} />
-          <RequestsPanel history={history} saved={saved} onOpen={setDraft} onHistoryChange={setHistory} onSavedChange={setSaved} />
+          <RequestsPanel history={history} saved={saved} onOpen={openDraft} onHistoryChange={setHistory} onSavedChange={setSaved} />
           <CatalogPanel role={user.role} selectedId={picked?.operation.id ?? null} onPick={pickOperation} />
         </div>
         <main className="flex min-w-0 flex-col gap-4">
@@ -145,6 +154,7 @@ export function ConsoleApp({ user, bases }: Props) {
             role={user.role}
             hasKey={Boolean(active)}
             progress={progress}
+            fromLink={fromLink}
             onSend={sendDraft}
             onCancel={cancel}
           />

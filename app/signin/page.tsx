@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { SignInForm } from "@/components/sign-in-form";
 import { authOptions, signInMethods } from "@/lib/auth/1-sign-in";
+import { returnPath } from "@/lib/auth/return-path";
 import { DEMO_KEYS, DEMO_USERS } from "@/lib/config/demo";
 import { getEnv } from "@/lib/config/env";
 
@@ -18,15 +19,11 @@ const ERRORS: Record<string, string> = {
 
 type Props = { searchParams: Promise<{ error?: string; next?: string }> };
 
-/** Where to go after signing in: only a path on this console, never another site. */
-function safeNext(next: string | undefined): string {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : "/";
-}
-
 export default async function SignInPage({ searchParams }: Props) {
   const env = getEnv();
   const { error, next } = await searchParams;
-  const after = safeNext(next);
+  // Where to go after signing in: only a path on this console, never another site.
+  const after = returnPath(next, env.NEXTAUTH_URL);
   if (await getServerSession(authOptions(env))) redirect(after);
   const methods = signInMethods(env);
   // Only demo sign-ins this console really has (the test stacks run other users in demo mode).

@@ -33,6 +33,8 @@ type Props = {
   role: "viewer" | "editor";
   hasKey: boolean;
   progress: Progress | null;
+  /** The draft was opened from a share link: its write confirmation says so. */
+  fromLink?: boolean;
   onSend: () => void;
   onCancel: () => void;
 };
@@ -47,7 +49,7 @@ function useElapsed(progress: Progress | null): number {
   return progress ? Math.max(0, now - progress.startedAt) : 0;
 }
 
-export function RequestComposer({ draft, onChange, role, hasKey, progress, onSend, onCancel }: Props) {
+export function RequestComposer({ draft, onChange, role, hasKey, progress, fromLink = false, onSend, onCancel }: Props) {
   const [tab, setTab] = useState<Tab>("params");
   const [pathText, setPathText] = useState(displayPath(draft));
   const [editingPath, setEditingPath] = useState(false);
@@ -88,7 +90,7 @@ export function RequestComposer({ draft, onChange, role, hasKey, progress, onSen
     }
     if (draft.method !== "GET") {
       // Every write is confirmed in words first; a DELETE also needs the record's number or name typed in.
-      void confirmationForDraft(draft).then(confirmWrite.confirm).then((confirmed) => confirmed && onSend());
+      void confirmationForDraft(draft, { fromLink }).then(confirmWrite.confirm).then((confirmed) => confirmed && onSend());
       return;
     }
     onSend();

@@ -1,7 +1,10 @@
-// Start-up checks: a recipes file that does not check out stops `next start` with one line naming
-// the bad entry; a malformed OPENAPI_SPEC does not, and the console works without it.
+// Start-up checks: a recipes file that does not check out, or a weak or reused secret, stops `next start`
+// with one line naming it; a malformed OPENAPI_SPEC does not, the console works without it, and the
+// document's address is shown without the credentials it may carry.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -31,6 +34,17 @@ async function startConsole(port: number, extra: Record<string, string>): Promis
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
+/** Waits for a started console to answer, then signs in to it as the editor. */
+async function signedInTo(started: Started, port: number): Promise<ConsoleClient> {
+  const base = `http://127.0.0.1:${port}`;
+  await expect
+    .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 30_000, message: `console start; stderr: ${started.stderr()}` })
+    .toBe(200);
+  const client = new ConsoleClient(base);
+  await client.signIn("editor");
+  return client;
+}
+
 async function stop(started: Started) {
   if (started.child.exitCode === null) started.child.kill("SIGTERM");
   await started.exited;
@@ -54,7 +68,12 @@ function recipesWith(mutate: (recipes: Record<string, unknown>[]) => void): stri
 
 async function expectStopsWith(file: string, text: string, line: RegExp) {
   writeFileSync(file, text);
-  const started = await startConsole(PORTS_HERE.recipes, { RECIPES_FILE: file });
+  await expectExitWith({ RECIPES_FILE: file }, line);
+}
+
+/** Start-up with these settings ends at once, exit code 1, with exactly one line on stderr and no stack trace. */
+async function expectExitWith(extra: Record<string, string>, line: RegExp) {
+  const started = await startConsole(PORTS_HERE.recipes, extra);
   try {
     const code = await Promise.race([started.exited, new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 30_000))]);
     expect(code, `exit code; stderr: ${started.stderr()}`).toBe(1);
@@ -92,13 +111,8 @@ test("a malformed OPENAPI_SPEC is reported, and the console starts and works wit
   const spec = join(dir, "openapi.json");
   writeFileSync(spec, JSON.stringify({ openapi: "3.0.3", info: { title: "Broken" }, paths: { "/crm/v1/contacts": { get: {} } } }));
   const started = await startConsole(PORTS_HERE.spec, { OPENAPI_SPEC: spec });
-  const base = `http://127.0.0.1:${PORTS_HERE.spec}`;
   try {
-    await expect
-      .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 30_000, message: `console start; stderr: ${started.stderr()}` })
-      .toBe(200);
-    const client = new ConsoleClient(base);
-    await client.signIn("editor");
+    const client = await signedInTo(started, PORTS_HERE.spec);
     const catalog = await client.get("/api/catalog");
     expect(catalog.status).toBe(503);
     expect(catalog.headers["content-type"]).toMatch(/^application\/problem\+json/);
@@ -117,5 +131,63 @@ test("a malformed OPENAPI_SPEC is reported, and the console starts and works wit
     expect(unguarded.status, "the catalogue route is guarded like the others").toBe(403);
   } finally {
     await stop(started);
+  }
+});
+
+test("a weak or reused secret stops start-up with one line naming the variable and how to make a good one", async () => {
+  const strong = randomBytes(32).toString("base64");
+  const cases: [name: string, extra: Record<string, string>, line: RegExp][] = [
+    ["NEXTAUTH_SECRET equal to VAULT_SECRET", { NEXTAUTH_SECRET: strong, VAULT_SECRET: strong }, /^Configuration error: VAULT_SECRET .*NEXTAUTH_SECRET.*openssl rand -base64 32/],
+    ["NEXTAUTH_SECRET reused in a VAULT_SECRET list", { NEXTAUTH_SECRET: strong, VAULT_SECRET: `${randomBytes(32).toString("hex")},${strong}` }, /^Configuration error: VAULT_SECRET .*NEXTAUTH_SECRET.*openssl rand -base64 32/],
+    ["32 copies of one character", { NEXTAUTH_SECRET: "a".repeat(32) }, /^Configuration error: NEXTAUTH_SECRET .*openssl rand -base64 32/],
+    ["a short pattern repeated", { VAULT_SECRET: "Ab1!".repeat(10) }, /^Configuration error: VAULT_SECRET .*openssl rand -base64 32/],
+  ];
+  for (const [name, extra, line] of cases) {
+    await test.step(name, () => expectExitWith(extra, line));
+  }
+});
+
+test("OPENAPI_SPEC with credentials: /api/catalog and the log show only scheme, host and path, and the document is still read", async () => {
+  const USER = "spec-reader";
+  const PASSWORD = "pw-Q7v2LmX9";
+  const TOKEN = "tok-R4n8Jw2Kd6";
+  const good = { openapi: "3.0.3", info: { title: "Behind a password", version: "1" }, paths: { "/crm/v1/contacts": { get: { summary: "List" } } } };
+  const docs = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://spec.test");
+    const authorized = req.headers.authorization === `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString("base64")}`;
+    if (!authorized || url.searchParams.get("access_token") !== TOKEN) return void res.writeHead(401).end("who are you?");
+    if (url.pathname === "/good.json") return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(good));
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...good, info: { title: "No version" } }));
+  });
+  await new Promise<void>((resolve) => docs.listen(0, "127.0.0.1", resolve));
+  const docsPort = (docs.address() as { port: number }).port;
+  const specUrl = (file: string) => `http://${USER}:${PASSWORD}@127.0.0.1:${docsPort}/${file}?access_token=${TOKEN}`;
+  const expectNoCredentials = (text: string, where: string) => {
+    for (const secret of [PASSWORD, TOKEN, `${USER}:`]) expect(text, `${where} holds ${secret}`).not.toContain(secret);
+  };
+  try {
+    for (const [file, status] of [["good.json", 200], ["bad.json", 503]] as const) {
+      const started = await startConsole(PORTS_HERE.spec, { OPENAPI_SPEC: specUrl(file) });
+      try {
+        const client = await signedInTo(started, PORTS_HERE.spec);
+        const catalog = await client.get("/api/catalog");
+        expect(catalog.status, catalog.text.slice(0, 300)).toBe(status);
+        expectNoCredentials(catalog.text, `/api/catalog (${file})`);
+        const shown = `OPENAPI_SPEC (http://127.0.0.1:${docsPort}/${file})`;
+        if (status === 200) {
+          expect(JSON.parse(catalog.text)).toMatchObject({ source: shown, catalog: { title: "Behind a password" } });
+        } else {
+          const { detail } = JSON.parse(catalog.text) as { detail: string };
+          expect(detail, "the problem names the document by its shown address").toMatch(/: info\.version is missing/);
+          expect(detail.startsWith(`${shown}: `), detail).toBe(true);
+          await expect.poll(() => started.stderr()).toContain(`OpenAPI catalogue unavailable: ${shown}`);
+        }
+      } finally {
+        await stop(started);
+      }
+      expectNoCredentials(started.stdout() + started.stderr(), `the console's log (${file})`);
+    }
+  } finally {
+    await new Promise((resolve) => docs.close(resolve));
   }
 });

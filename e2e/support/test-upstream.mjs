@@ -23,6 +23,18 @@
 //   /fault/rate-limit           429 with Retry-After: 3 (JSON problem)
 //   /fault/huge-headers?kb=N    200 with N KB of headers (default 64; Node's client refuses over 16 KB)
 //
+// Reflections (e2e/api/reflection.spec.ts): a JobNimbus that quotes the key it was sent. `form` picks
+// how the Authorization header is quoted (see reflectedForms): plain, url, url-lower, json, json-slash,
+// base64, base64url, key-base64, bearer-base64, basic-base64 (the key at each of base64's three byte alignments).
+//   /reflect/body?form=F                 200 {"error":"…","received":"<form>",…} with the form as is (Content-Length)
+//   /reflect/problem?form=F              401 problem whose detail quotes the form
+//   /reflect/chunked?form=F&piece=N      200 chunked text, written N bytes at a time with a pause
+//                                        between writes, so the key reaches the console split over chunks
+//   /reflect/header/{name}?form=F        200 with response header {name} quoting the form
+//   /reflect/header/{name}?value=V       200 with response header {name}: V (a control case)
+//   /reflect/redirect?form=F             302 whose Location quotes the form
+//   /reflect/gzip?form=F                 200, Content-Encoding: gzip, the reflected body compressed
+//
 // Control endpoints (called by tests directly, never through the proxy; a request carrying
 // an Authorization header, as every proxied call does, is never treated as control):
 //   GET/DELETE /__control/requests         what the upstream received / forget it (each with `ended`:
@@ -31,6 +43,7 @@
 //   POST       /__control/refuse?ms=N      stop listening for N ms (connections are refused)
 //   GET/DELETE /__control/hits (canary)     what the canary received / forget it
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 
 const CONTROL = "/__control/";
 const CHUNK = Buffer.alloc(64 * 1024, "x");
@@ -67,6 +80,30 @@ function sendJson(res, status, body, headers = {}) {
 function redact(authorization) {
   const [scheme] = String(authorization).split(" ");
   return `${scheme} [redacted, ${String(authorization).length} chars]`;
+}
+
+/**
+ * How a careless JobNimbus could quote the Authorization header it was sent ("Bearer <key>"): as is,
+ * URL-encoded (upper- or lower-case hex), JSON-escaped (with "/" escaped too, as PHP does), base64 and
+ * base64url of the header, base64 of the key alone, and base64 of a longer text holding the header or
+ * "user:<key>", so the key starts at each of the three byte alignments base64 has.
+ */
+export function reflectedForms(authorization) {
+  const header = String(authorization ?? "");
+  const key = header.replace(/^Bearer /, "");
+  const b64 = (text) => Buffer.from(text).toString("base64");
+  return {
+    plain: header,
+    url: encodeURIComponent(header),
+    "url-lower": encodeURIComponent(header).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+    json: JSON.stringify(header).slice(1, -1),
+    "json-slash": JSON.stringify(header).slice(1, -1).replace(/\//g, "\\/"),
+    base64: b64(header),
+    base64url: Buffer.from(header).toString("base64url"),
+    "key-base64": b64(key),
+    "bearer-base64": `token=${b64(`{"authorization":"${header}"}`)}`,
+    "basic-base64": `Basic ${b64(`user:${key}`)}`,
+  };
 }
 
 function isControl(req, path) {
@@ -190,6 +227,53 @@ export async function startTestUpstream({ port, canaryPort, host = "127.0.0.1" }
     }
   };
 
+  /** The reflection behaviours: JobNimbus quoting the key it was sent, in one of its forms. */
+  const reflect = (name, params, req, res) => {
+    const forms = reflectedForms(req.headers.authorization);
+    const form = forms[params.get("form") ?? "plain"];
+    if (form === undefined) return sendJson(res, 400, { error: `unknown form ${params.get("form")}` });
+    // The form goes in as it is, not JSON-escaped again, so each form is on the wire exactly as named.
+    const body = () => `{"error":"The token is not valid","received":"${form}","hint":"check the header"}`;
+    if (name === "body") {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body()) });
+      return res.end(body());
+    }
+    if (name === "problem") {
+      const text = JSON.stringify({ type: "https://api.jobnimbus.com/problems/401", title: "Unauthorized", status: 401, detail: `Rejected Authorization: ${form}` });
+      res.writeHead(401, { "content-type": "application/problem+json", "content-length": Buffer.byteLength(text) });
+      return res.end(text);
+    }
+    if (name === "chunked") {
+      const text = Buffer.from(`before|${form}|after|${"z".repeat(100)}|${form}|end`);
+      const piece = Math.max(1, Math.min(Number(params.get("piece") ?? 3) || 3, 4096));
+      res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+      let at = 0;
+      const next = () => {
+        if (res.destroyed) return;
+        if (at >= text.length) return res.end();
+        res.write(text.subarray(at, at + piece));
+        at += piece;
+        later(3, next);
+      };
+      return next();
+    }
+    if (name.startsWith("header/")) {
+      const header = name.slice("header/".length).toLowerCase();
+      const value = params.get("value") ?? (header === "content-disposition" ? `attachment; filename="${form}.json"` : header === "etag" ? `"${form}"` : form);
+      return sendJson(res, 200, { reflected: header }, { [header]: value });
+    }
+    if (name === "redirect") {
+      res.writeHead(302, { location: `https://login.example.test/again?token=${form}`, "content-type": "text/plain" });
+      return res.end("moved");
+    }
+    if (name === "gzip") {
+      const zipped = gzipSync(body());
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": zipped.length });
+      return res.end(zipped);
+    }
+    return sendJson(res, 404, { error: `unknown reflection ${name}` });
+  };
+
   const upstream = createServer(async (req, res) => {
     const { path, query } = splitTarget(req.url);
     if (isControl(req, path)) return control(req, res, path, query);
@@ -232,6 +316,7 @@ export async function startTestUpstream({ port, canaryPort, host = "127.0.0.1" }
       return;
     }
     if (route.startsWith("/fault/")) return fault(route.slice("/fault/".length), params, req, res);
+    if (route.startsWith("/reflect/")) return reflect(route.slice("/reflect/".length), params, req, res);
     const problem = /^\/problem\/(401|403|422)$/.exec(route);
     if (problem) {
       const status = Number(problem[1]);

@@ -12,6 +12,9 @@ export const KEYS = {
   editor: "test-editor-Zq8mK2vN7xLp4Rt9",
   viewer: "test-viewer-Hc3wY6bJ1sDf5Gk0",
   other: "test-other-Pn4eT8uA2yQm6Wv1",
+  /** Not a user's: e2e/api/reflection.spec.ts saves it for an upstream that quotes it back. Its characters
+   *  make every encoding differ from the key itself (URL, JSON, base64 with + and /). */
+  reflect: 'test-reflect-Kq7/Wz+9=Yx"Jb\\Lm&Np%Rs~~~??<>',
 };
 
 /**

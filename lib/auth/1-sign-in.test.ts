@@ -8,9 +8,9 @@ import { parseEnv } from "@/lib/config/env";
 import { SIGN_IN_LIFETIME_S } from "./6-session";
 
 const env = parseEnv({
-  NEXTAUTH_SECRET: "n".repeat(40),
+  NEXTAUTH_SECRET: "tWZDJVIMIRDkbb5tlLbShPWolJ1OFZc92iP/gB92iN4=",
   NEXTAUTH_URL: "http://localhost:3000",
-  VAULT_SECRET: "v".repeat(40),
+  VAULT_SECRET: "k54czylEQZqIQWHvG8HPYG2XNHezpKOtQmlMAVYjUrw=",
   CONSOLE_USERS: JSON.stringify([{ email: "alice@example.com", role: "editor", passwordHash: "scrypt:32768:8:1:c2FsdA:aGFzaA" }]),
 });
 

@@ -13,6 +13,7 @@ import { delayFor, recordFailure, recordSuccess, sleep } from "./2-throttle";
 import { verifyPassword } from "./3-password-hash.mjs";
 import { isAllowedEmail, roleFor } from "./4-roles";
 import { SIGN_IN_LIFETIME_S, signInCurrent } from "./6-session";
+import { redirectCallback } from "./return-path";
 
 /** Sessions last a working day from sign-in (lib/auth/6-session.ts); the key vault has its own, usually equal, ttl. */
 const SESSION_MAX_AGE = SIGN_IN_LIFETIME_S;
@@ -106,6 +107,8 @@ export function authOptions(env: Env = getEnv()): NextAuthOptions {
     pages: { signIn: "/signin", error: "/signin" },
     providers: [...(env.CONSOLE_USERS.length > 0 ? [passwordProvider(env)] : []), ...ssoProviders(env)],
     callbacks: {
+      // Where next-auth sends the browser afterwards (SSO's callbackUrl, sign-out): a page of this console only.
+      redirect: redirectCallback,
       signIn({ user, account, profile }) {
         if (account?.provider === "credentials") return true;
         const email = user.email?.toLowerCase();

@@ -5,9 +5,9 @@ import { isAllowedEmail, roleFor } from "./4-roles";
 
 function env(extra: Record<string, string>) {
   return parseEnv({
-    NEXTAUTH_SECRET: "s".repeat(32),
+    NEXTAUTH_SECRET: "tWZDJVIMIRDkbb5tlLbShPWolJ1OFZc92iP/gB92iN4=",
     NEXTAUTH_URL: "http://localhost:3000",
-    VAULT_SECRET: "v".repeat(32),
+    VAULT_SECRET: "k54czylEQZqIQWHvG8HPYG2XNHezpKOtQmlMAVYjUrw=",
     OIDC_ISSUER: "https://login.example.com",
     OIDC_CLIENT_ID: "console",
     OIDC_CLIENT_SECRET: "secret",

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseEnv, type Env } from "@/lib/config/env";
 import { readSession, rememberedSessions, SESSION_CACHE_SIZE, SIGN_IN_LIFETIME_S, signInCurrent, vaultOwner } from "./6-session";
 
-const SECRET = "n".repeat(40);
+const SECRET = "tWZDJVIMIRDkbb5tlLbShPWolJ1OFZc92iP/gB92iN4=";
 const NOW_S = () => Math.floor(Date.now() / 1000);
 const claims = (signedInAt = NOW_S()) => ({ email: "alice@example.com", role: "editor" as const, sid: "sid-0123456789abcdef", signedInAt, name: "Alice" });
 let CLAIMS = claims();
@@ -16,7 +16,7 @@ function makeEnv(secret = SECRET): Env {
   return parseEnv({
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: "http://localhost:3000",
-    VAULT_SECRET: "v".repeat(40),
+    VAULT_SECRET: "k54czylEQZqIQWHvG8HPYG2XNHezpKOtQmlMAVYjUrw=",
     CONSOLE_USERS: JSON.stringify([{ email: "alice@example.com", role: "editor", passwordHash: "scrypt:32768:8:1:c2FsdA:aGFzaA" }]),
   });
 }
@@ -53,7 +53,7 @@ describe("readSession", () => {
   it("refuses a token with no cookie, another secret, or one character changed", async () => {
     const token = await encode({ token: CLAIMS, secret: SECRET });
     expect(await readSession(new Request("http://localhost:3000/"), makeEnv())).toBeNull();
-    expect(await readSession(requestWith(token), makeEnv("m".repeat(40)))).toBeNull();
+    expect(await readSession(requestWith(token), makeEnv("qMW531HT/hZHkFp2S4A40mWIJUxlfsxF/oKEFmbZGLs="))).toBeNull();
     const at = Math.floor(token.length / 2);
     const changed = `${token.slice(0, at)}${token[at] === "A" ? "B" : "A"}${token.slice(at + 1)}`;
     expect(await readSession(requestWith(changed), makeEnv())).toBeNull();
@@ -117,7 +117,7 @@ describe("readSession", () => {
   });
 
   it(`remembers at most ${SESSION_CACHE_SIZE} tokens`, async () => {
-    const env = makeEnv("k".repeat(40));
+    const env = makeEnv("A7841x/RWQ5TgjZiDMJHZTZN4+Cru70cvflct2wgAD8=");
     for (let i = 0; i < SESSION_CACHE_SIZE + 20; i += 1) {
       const token = await encode({ token: { ...CLAIMS, sid: `sid-${String(i).padStart(16, "0")}` }, secret: env.NEXTAUTH_SECRET });
       expect((await readSession(requestWith(token), env))?.sid).toBe(`sid-${String(i).padStart(16, "0")}`);

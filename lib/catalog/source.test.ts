@@ -15,6 +15,11 @@ beforeAll(async () => {
     if (req.url === "/good.json") return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(good));
     if (req.url === "/good.yaml") return void res.writeHead(200, { "content-type": "application/yaml" }).end(stringify(good));
     if (req.url === "/moved") return void res.writeHead(302, { location: "/good.json" }).end();
+    if (req.url?.startsWith("/private.json?")) {
+      const token = new URL(req.url, "http://x").searchParams.get("access_token");
+      const basic = req.headers.authorization === `Basic ${Buffer.from("reader:p@ss word").toString("base64")}`;
+      return void (basic && token === "tok-123456" ? res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(good)) : res.writeHead(401).end());
+    }
     res.writeHead(404).end("nope");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -39,6 +44,25 @@ describe("loadCatalog", () => {
     expect((await loadCatalog({ OPENAPI_SPEC: `${base}/missing.json` })).result).toEqual({ ok: false, error: `OPENAPI_SPEC (${base}/missing.json) could not be fetched: it answered 404` });
     const moved = await loadCatalog({ OPENAPI_SPEC: `${base}/moved` });
     expect(moved.result).toMatchObject({ ok: false, error: expect.stringMatching(/^OPENAPI_SPEC \(.+\/moved\) could not be fetched: /) });
+  });
+
+  it("fetches a URL with credentials (user:password@ as Basic, the query as is) and names it by scheme, host and path only", async () => {
+    const host = base.replace("http://", "");
+    const ok = await loadCatalog({ OPENAPI_SPEC: `http://reader:p%40ss%20word@${host}/private.json?access_token=tok-123456` });
+    expect(ok.label).toBe(`OPENAPI_SPEC (${base}/private.json)`);
+    expect(ok.result).toMatchObject({ ok: true, catalog: { title: "Served" } });
+
+    for (const spec of [
+      `http://reader:wrong-pass@${host}/private.json?access_token=tok-123456`,
+      `http://reader:p%40ss%20word@${host}/private.json?access_token=tok-999999`,
+      `http://reader:p%40ss%20word@127.0.0.1:1/private.json?access_token=tok-123456`,
+    ]) {
+      const failed = await loadCatalog({ OPENAPI_SPEC: spec });
+      expect(failed.result.ok).toBe(false);
+      const shown = JSON.stringify(failed);
+      for (const secret of ["reader", "wrong-pass", "p@ss", "p%40ss", "tok-", "access_token"]) expect(shown, spec).not.toContain(secret);
+      expect(failed.label).toMatch(/^OPENAPI_SPEC \(http:\/\/127\.0\.0\.1:\d+\/private\.json\)$/);
+    }
   });
 
   it("reads a file, and names what is wrong with it", async () => {

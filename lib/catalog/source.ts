@@ -1,5 +1,7 @@
 // Where the server's catalogue comes from: OPENAPI_SPEC (a JSON or YAML file path, or an http(s)
 // URL fetched once on first use) or the shipped document for the mock API. Failures never stop the console.
+// A URL may carry credentials (user:password@, ?access_token=…): they are used to fetch it, and
+// everything shown or logged names it by scheme, host and path only.
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -15,9 +17,34 @@ const RETRY_FETCH_MS = 30_000;
 
 export type CatalogSource = { label: string; result: CatalogResult };
 
-async function fetchText(url: string): Promise<string> {
+/** An http(s) OPENAPI_SPEC as people may see it: scheme, host and path, without user, password or query. */
+export function shownSpecUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
+/** The parts of a URL that may be secret (user, password, query and its values), as written and decoded. */
+function secretParts(url: URL): string[] {
+  const parts = [url.username, url.password, url.search.slice(1), ...url.searchParams.values()];
+  const decoded = parts.map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  });
+  return [...new Set([...parts, ...decoded])].filter((part) => part.length >= 3).sort((a, b) => b.length - a.length);
+}
+
+async function fetchText(url: URL): Promise<string> {
   // An administrator's URL (loopback included): no cookies or keys are sent, redirects are not followed.
-  const res = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "application/json, application/yaml;q=0.9, text/yaml;q=0.8, */*;q=0.1" }, cache: "no-store" });
+  // fetch refuses a URL with user:password@, so those go in a Basic Authorization header instead.
+  const target = new URL(url);
+  const credentials = target.username || target.password ? `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}` : null;
+  target.username = "";
+  target.password = "";
+  const headers: Record<string, string> = { accept: "application/json, application/yaml;q=0.9, text/yaml;q=0.8, */*;q=0.1" };
+  if (credentials) headers.authorization = `Basic ${Buffer.from(credentials).toString("base64")}`;
+  const res = await fetch(target, { redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers, cache: "no-store" });
   if (!res.ok) throw new Error(`it answered ${res.status}`);
   const length = Number(res.headers.get("content-length"));
   if (length > MAX_BYTES) throw new Error("it is over 5 MB");
@@ -26,22 +53,31 @@ async function fetchText(url: string): Promise<string> {
   return text;
 }
 
-function reason(error: unknown): string {
+/** Why a fetch failed, in a few words; nothing from the URL's secret parts (an error message can quote the URL). */
+function reason(error: unknown, secrets: readonly string[]): string {
   if (error instanceof Error && error.name === "TimeoutError") return `no answer within ${FETCH_TIMEOUT_MS / 1000} seconds`;
   const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
-  return code ?? (error instanceof Error ? error.message : String(error));
+  const text = code ?? (error instanceof Error ? error.message : String(error));
+  return secrets.reduce((out, secret) => out.replaceAll(secret, "…"), text);
 }
 
 async function load(spec: string | undefined): Promise<CatalogSource & { retryable: boolean }> {
   if (!spec) return { label: "the shipped document for the mock API", result: buildCatalog(shippedSpec, "openapi/jobnimbus-mock.json"), retryable: false };
-  const label = `OPENAPI_SPEC (${spec})`;
   if (/^https?:\/\//i.test(spec)) {
+    let url: URL;
     try {
-      return { label, result: catalogFromText(await fetchText(spec), label), retryable: false };
+      url = new URL(spec);
+    } catch {
+      return { label: "OPENAPI_SPEC", result: { ok: false, error: "OPENAPI_SPEC is not a valid URL" }, retryable: false };
+    }
+    const label = `OPENAPI_SPEC (${shownSpecUrl(url)})`;
+    try {
+      return { label, result: catalogFromText(await fetchText(url), label), retryable: false };
     } catch (error) {
-      return { label, result: { ok: false, error: `${label} could not be fetched: ${reason(error)}` }, retryable: true };
+      return { label, result: { ok: false, error: `${label} could not be fetched: ${reason(error, secretParts(url))}` }, retryable: true };
     }
   }
+  const label = `OPENAPI_SPEC (${spec})`;
   try {
     const text = await readFile(/* turbopackIgnore: true */ resolve(/* turbopackIgnore: true */ process.cwd(), spec), "utf8");
     return { label, result: catalogFromText(text, label), retryable: false };

@@ -1,12 +1,18 @@
 // Environment checks: every missing or weak setting gives one line that names the variable;
 // defaults; list settings (VAULT_SECRET, CONSOLE_ROLES, ALLOWED_EMAIL_DOMAINS) parsed once.
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { EnvError, isHttps, parseEnv } from "./env";
+import { EnvError, isHttps, parseEnv, secretWeakness } from "./env";
+
+/** Made with `openssl rand -base64 32`, as .env.example says. */
+const SESSION_SECRET = "YX6j+O9fkFZScrLVowu6mjrTp5nF4aQ+R2ICDnOHzEk=";
+const VAULT_ONE = "8s1WxLTU5K024MRhHnMW7ai1As3aidxbJfb7j1bK8PQ=";
+const VAULT_TWO = "Gvvd0iRpPqmdtDXS90hXwzBx6F8bIVkaEtJFzDqcWy8=";
 
 const GOOD = {
-  NEXTAUTH_SECRET: "s".repeat(32),
+  NEXTAUTH_SECRET: SESSION_SECRET,
   NEXTAUTH_URL: "http://localhost:3000",
-  VAULT_SECRET: "v".repeat(32),
+  VAULT_SECRET: VAULT_ONE,
   CONSOLE_USERS: JSON.stringify([{ email: "Office@Example.com", role: "editor", passwordHash: "scrypt:32768:8:1:c2FsdA:aGFzaA" }]),
 };
 
@@ -30,7 +36,7 @@ describe("a good environment", () => {
     expect(env.JOBNIMBUS_LEGACY_BASE_URL).toBe("https://app.jobnimbus.com/api1");
     expect(env.UPSTREAM_TIMEOUT_MS).toBe(30000);
     expect(env.VAULT_TTL_SECONDS).toBe(43200);
-    expect(env.VAULT_SECRET).toEqual(["v".repeat(32)]);
+    expect(env.VAULT_SECRET).toEqual([VAULT_ONE]);
     expect(env.CONSOLE_ROLES).toEqual([]);
     expect(env.ALLOWED_EMAIL_DOMAINS).toEqual([]);
     expect(env.CONSOLE_DEMO).toBe(false);
@@ -75,11 +81,20 @@ describe("a good environment", () => {
 describe("each missing or weak setting names its variable", () => {
   it.each<[string, Record<string, string | undefined>, RegExp]>([
     ["NEXTAUTH_SECRET missing", { NEXTAUTH_SECRET: undefined }, /^NEXTAUTH_SECRET is missing/],
-    ["NEXTAUTH_SECRET short", { NEXTAUTH_SECRET: "s".repeat(31) }, /^NEXTAUTH_SECRET is too short.*32/],
+    ["NEXTAUTH_SECRET short", { NEXTAUTH_SECRET: SESSION_SECRET.slice(0, 31) }, /^NEXTAUTH_SECRET is too short.*32/],
     ["VAULT_SECRET missing", { VAULT_SECRET: undefined }, /^VAULT_SECRET is missing/],
     ["VAULT_SECRET short", { VAULT_SECRET: "short" }, /^VAULT_SECRET .*32/],
-    ["VAULT_SECRET one part short in a list", { VAULT_SECRET: `${"v".repeat(32)},${"o".repeat(31)}` }, /^VAULT_SECRET .*comma-separated.*32/],
-    ["VAULT_SECRET with an empty part", { VAULT_SECRET: `${"v".repeat(32)},` }, /^VAULT_SECRET /],
+    ["VAULT_SECRET one part short in a list", { VAULT_SECRET: `${VAULT_ONE},${VAULT_TWO.slice(0, 31)}` }, /^VAULT_SECRET .*comma-separated.*32/],
+    ["VAULT_SECRET with an empty part", { VAULT_SECRET: `${VAULT_ONE},` }, /^VAULT_SECRET /],
+    ["NEXTAUTH_SECRET one character 32 times", { NEXTAUTH_SECRET: "a".repeat(32) }, /^NEXTAUTH_SECRET is too easy to guess: .*openssl rand -base64 32$/],
+    ["NEXTAUTH_SECRET a short pattern", { NEXTAUTH_SECRET: "Kq7/Wz+9=Yx".repeat(4) }, /^NEXTAUTH_SECRET is too easy to guess: it repeats a pattern; .*openssl rand -base64 32$/],
+    ["NEXTAUTH_SECRET few characters", { NEXTAUTH_SECRET: "0110100111010010110100110010110101" }, /^NEXTAUTH_SECRET is too easy to guess: it uses fewer than 10 different characters/],
+    ["NEXTAUTH_SECRET counting up", { NEXTAUTH_SECRET: "abcdefghijklmnopqrstuvwxyz0123456789" }, /^NEXTAUTH_SECRET is too easy to guess: it counts up/],
+    ["NEXTAUTH_SECRET a placeholder", { NEXTAUTH_SECRET: "change-me-to-a-long-random-string-2024" }, /^NEXTAUTH_SECRET is too easy to guess: it is a placeholder/],
+    ["VAULT_SECRET weak", { VAULT_SECRET: "v".repeat(40) }, /^VAULT_SECRET is too easy to guess \(it\): .*openssl rand -base64 32$/],
+    ["VAULT_SECRET weak second of a list", { VAULT_SECRET: `${VAULT_ONE},${"old-secret-42".repeat(3)}` }, /^VAULT_SECRET is too easy to guess \(its second secret\): it repeats a pattern/],
+    ["VAULT_SECRET equal to NEXTAUTH_SECRET", { VAULT_SECRET: SESSION_SECRET }, /^VAULT_SECRET reuses NEXTAUTH_SECRET \(it\); each needs its own random value: .*openssl rand -base64 32$/],
+    ["NEXTAUTH_SECRET inside a VAULT_SECRET list", { VAULT_SECRET: `${VAULT_ONE},${SESSION_SECRET}` }, /^VAULT_SECRET reuses NEXTAUTH_SECRET \(its second secret\)/],
     ["NEXTAUTH_URL missing", { NEXTAUTH_URL: undefined }, /^NEXTAUTH_URL is missing/],
     ["NEXTAUTH_URL not a URL", { NEXTAUTH_URL: "not a url" }, /^NEXTAUTH_URL .*http/],
     ["NEXTAUTH_URL without scheme", { NEXTAUTH_URL: "console.example.com" }, /^NEXTAUTH_URL /],
@@ -109,7 +124,8 @@ describe("each missing or weak setting names its variable", () => {
     expect(message).toMatch(expected);
     // Each line names a variable first, and secrets never appear in the message.
     for (const line of message.split("\n")) expect(line).toMatch(/^[A-Z][A-Z0-9_]+(\[\d+\](\.\w+)?)? \S/);
-    expect(message).not.toContain("s".repeat(32));
+    for (const secret of [SESSION_SECRET, VAULT_ONE, "a".repeat(32), "v".repeat(40), "Kq7/Wz+9=Yx"]) expect(message).not.toContain(secret);
+    expect(message.split("\n").filter((line) => /SECRET/.test(line.split(" ")[0]!)).length, "one line about secrets at most per case").toBeLessThanOrEqual(1);
   });
 
   it("no sign-in method at all", () => {
@@ -130,10 +146,32 @@ describe("each missing or weak setting names its variable", () => {
   });
 });
 
+describe("secrets", () => {
+  it("random secrets pass: a thousand each of openssl rand -base64 32 / -hex 32 and base64url", () => {
+    for (let i = 0; i < 1000; i += 1) {
+      const bytes = randomBytes(32);
+      for (const text of [bytes.toString("base64"), bytes.toString("hex"), bytes.toString("base64url")]) expect(secretWeakness(text), text).toBeNull();
+    }
+  });
+
+  it("long enough but guessable ones do not", () => {
+    for (const text of ["x".repeat(64), "abc".repeat(11), "0123456789".repeat(4), "password-password-password-password", "ZYXWVUTSRQPONMLKJIHGFEDCBA987654"]) {
+      expect(secretWeakness(text), text).not.toBeNull();
+    }
+  });
+
+  it("a secret can be reused nowhere but where it was: a VAULT_SECRET list keeps its own", () => {
+    expect(() => parseEnv({ ...GOOD, VAULT_SECRET: `${VAULT_TWO},${VAULT_ONE}` })).not.toThrow();
+    expect(errorFor({ ...GOOD, NEXTAUTH_SECRET: VAULT_TWO, VAULT_SECRET: `${VAULT_ONE},${VAULT_TWO}` }).split("\n")).toEqual([
+      "VAULT_SECRET reuses NEXTAUTH_SECRET (its second secret); each needs its own random value: make a random one with: openssl rand -base64 32",
+    ]);
+  });
+});
+
 describe("lists", () => {
   it("VAULT_SECRET: comma-separated, trimmed, first one first", () => {
-    const env = parseEnv({ ...GOOD, VAULT_SECRET: ` ${"n".repeat(32)} , ${"o".repeat(40)}` });
-    expect(env.VAULT_SECRET).toEqual(["n".repeat(32), "o".repeat(40)]);
+    const env = parseEnv({ ...GOOD, VAULT_SECRET: ` ${VAULT_TWO} , ${VAULT_ONE}` });
+    expect(env.VAULT_SECRET).toEqual([VAULT_TWO, VAULT_ONE]);
   });
 
   it("CONSOLE_ROLES: lower-cased entries in order, exact emails and *@domain", () => {

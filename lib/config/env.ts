@@ -67,10 +67,43 @@ const consoleRoles = commaList.transform((items, ctx) =>
   }),
 );
 
+/** How to make a good secret, at the end of every line about a weak one. */
+const MAKE_ONE = "make a random one with: openssl rand -base64 32";
+
+/** Placeholder words people leave in (lower-case, letters and digits only). */
+const PLACEHOLDERS = ["changeme", "replaceme", "yoursecret", "placeholder", "example", "opensslrand", "nextauthsecret", "vaultsecret", "password"];
+
+/**
+ * Why a secret of the right length is still guessable, or null. Random output (openssl rand -base64 32,
+ * or -hex 32) never trips these: it has more than ten different characters, its three-character runs
+ * rarely repeat, and neighbours do not count up or down.
+ */
+export function secretWeakness(secret: string): string | null {
+  const plain = secret.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (PLACEHOLDERS.some((word) => plain.includes(word))) return "it is a placeholder, not a secret";
+  if (new Set(secret).size < 10) return "it uses fewer than 10 different characters";
+  const triples = secret.length - 2;
+  const distinct = new Set(Array.from({ length: triples }, (_, at) => secret.slice(at, at + 3))).size;
+  if (distinct < triples * 0.75) return "it repeats a pattern";
+  let steady = 0;
+  for (let at = 2; at < secret.length; at += 1) {
+    const step = secret.charCodeAt(at) - secret.charCodeAt(at - 1);
+    if (Math.abs(step) <= 1 && step === secret.charCodeAt(at - 1) - secret.charCodeAt(at - 2)) steady += 1;
+  }
+  if (steady > triples / 2) return "it counts up or down, like abcdef or 123456";
+  return null;
+}
+
 const secret = () =>
   z
     .string(`is missing; set it to a random string of at least ${MIN_SECRET} characters`)
-    .min(MIN_SECRET, `is too short; use at least ${MIN_SECRET} random characters (try: openssl rand -base64 32)`);
+    .min(MIN_SECRET, `is too short; use at least ${MIN_SECRET} random characters (try: openssl rand -base64 32)`)
+    .superRefine((value, ctx) => {
+      const weakness = value.length >= MIN_SECRET ? secretWeakness(value) : null;
+      if (weakness) ctx.addIssue({ code: "custom", message: `is too easy to guess: ${weakness}; ${MAKE_ONE}` });
+    });
+
+const ORDINALS = ["first", "second", "third", "fourth", "fifth"];
 
 const wholeNumber = (min: number, max: number, unit: string) => {
   const message = `must be a whole number of ${unit} from ${min} to ${max}`;
@@ -88,7 +121,14 @@ const envSchema = z
       .refine(
         (parts) => parts.every((part) => part.length >= MIN_SECRET),
         `needs every comma-separated secret to be at least ${MIN_SECRET} characters`,
-      ),
+      )
+      .superRefine((parts, ctx) => {
+        const weak = parts.map((part) => (part.length >= MIN_SECRET ? secretWeakness(part) : null));
+        const at = weak.findIndex(Boolean);
+        if (at === -1) return;
+        const which = parts.length > 1 ? `its ${ORDINALS[at] ?? `number ${at + 1}`} secret` : "it";
+        ctx.addIssue({ code: "custom", message: `is too easy to guess (${which}): ${weak[at]}; ${MAKE_ONE}` });
+      }),
     VAULT_TTL_SECONDS: wholeNumber(300, 30 * 24 * 3600, "seconds").default(12 * 3600),
     JOBNIMBUS_BASE_URL: httpUrl.default("https://api.jobnimbus.com"),
     JOBNIMBUS_LEGACY_BASE_URL: httpUrl.default("https://app.jobnimbus.com/api1"),
@@ -122,6 +162,16 @@ const envSchema = z
       ["OIDC_CLIENT_ID", env.OIDC_CLIENT_ID, "OIDC_ISSUER", env.OIDC_ISSUER],
       ["OIDC_CLIENT_ID", env.OIDC_CLIENT_ID, "OIDC_CLIENT_SECRET", env.OIDC_CLIENT_SECRET],
     ];
+    // One secret in two places: whoever learns one (a leaked session key, say) holds the other.
+    const reused = env.VAULT_SECRET.findIndex((part) => part === env.NEXTAUTH_SECRET && !secretWeakness(part));
+    if (reused !== -1) {
+      const which = env.VAULT_SECRET.length > 1 ? `its ${ORDINALS[reused] ?? `number ${reused + 1}`} secret` : "it";
+      ctx.addIssue({
+        code: "custom",
+        path: ["VAULT_SECRET"],
+        message: `reuses NEXTAUTH_SECRET (${which}); each needs its own random value: ${MAKE_ONE}`,
+      });
+    }
     for (const [name, value, partner, partnerValue] of pairs) {
       if (value && !partnerValue) {
         ctx.addIssue({ code: "custom", path: [partner], message: `is missing; it is needed because ${name} is set` });

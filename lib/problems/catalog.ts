@@ -99,6 +99,13 @@ export const problemCatalog = {
       "JobNimbus pointed the request to another address. The console never follows redirects, so your key is only ever sent to JobNimbus itself.",
     action: "Check the path; the details name where the redirect pointed. Tell whoever runs the console if the address looks wrong.",
   },
+  "upstream-encoded": {
+    status: 502,
+    title: "JobNimbus answered in a compressed form",
+    explanation:
+      "The console asks JobNimbus for uncompressed answers, so that it can make sure your API key never comes back in one. This answer came compressed anyway, and could not be checked, so it was not passed on.",
+    action: "Try again. If it keeps happening, tell whoever runs the console: something between the console and JobNimbus compresses answers.",
+  },
   "not-found": {
     status: 404,
     title: "No such console route",

@@ -140,4 +140,21 @@ describe("responseHeadersFromUpstream", () => {
     expect(out.get("x-upstream-request-id")).toBe("upstream-req-7");
     expect(responseHeadersFromUpstream({}).has("x-upstream-request-id")).toBe(false);
   });
+
+  it.each(["7f3a9c2d-41b8-4c1e-9d0a-5b6c7d8e9f01", "jn.req_42:7", "A"])("passes a request id that looks like one: %s", (id) => {
+    expect(responseHeadersFromUpstream({}, id).get("x-upstream-request-id")).toBe(id);
+  });
+
+  it.each([
+    ["a masked key", "*".repeat(28)],
+    ["part masked", `req-${"*".repeat(20)}`],
+    ["a Bearer header", "Bearer abc"],
+    ["a URL", "https://evil.example/x"],
+    ["base64 padding", "YWJjZA=="],
+    ["a list", "a, b"],
+    ["too long", "x".repeat(129)],
+    ["empty", ""],
+  ])("drops a request id that does not look like one: %s", (_name, id) => {
+    expect(responseHeadersFromUpstream({}, id).has("x-upstream-request-id")).toBe(false);
+  });
 });

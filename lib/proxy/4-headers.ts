@@ -44,13 +44,20 @@ export function requestHeadersForUpstream(incoming: Headers): Record<string, str
   return out;
 }
 
+/**
+ * What an upstream request id may look like to be passed on: letters, digits and . _ : - only. Header
+ * values arrive with the key masked by asterisks (lib/proxy/5-upstream.ts), so an id that held a form
+ * of the key fails this too.
+ */
+const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
 export function responseHeadersFromUpstream(raw: IncomingHttpHeaders, upstreamRequestId?: string): Headers {
   const out = new Headers();
   for (const [name, value] of Object.entries(raw)) {
     if (!RESPONSE_ALLOW.has(name) || value === undefined) continue;
     out.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  if (upstreamRequestId) out.set("x-upstream-request-id", upstreamRequestId);
+  if (upstreamRequestId && REQUEST_ID.test(upstreamRequestId)) out.set("x-upstream-request-id", upstreamRequestId);
   out.set("cache-control", "no-store");
   return out;
 }

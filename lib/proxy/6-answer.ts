@@ -17,10 +17,17 @@ export function toResponse(
         headers: responseHeadersFromUpstream(result.headers, firstHeader(result.headers["x-request-id"])),
       });
     case "redirect":
+      // The location has the key masked already (lib/proxy/5-upstream.ts), so cutting it short cannot leave part of it.
       return problemResponse("upstream-redirect", {
         detail: `JobNimbus answered ${result.status} and pointed to ${result.location.slice(0, 500)}; the redirect was not followed.`,
         instance,
         extensions: { location: result.location.slice(0, 500), requestId },
+      });
+    case "encoded":
+      return problemResponse("upstream-encoded", {
+        detail: `JobNimbus answered ${result.status} with ${result.encoding}-compressed content, although the console asks for uncompressed answers. A compressed answer cannot be checked for your key, so it was not passed on. Tell whoever runs the console.`,
+        instance,
+        extensions: { requestId },
       });
     case "timeout":
       return problemResponse("upstream-timeout", {

@@ -15,7 +15,8 @@ describe("describeWrite names what will change in words", () => {
   it("a create names the new record", () => {
     const c = describeWrite({ method: "POST", upstream: "platform", path: "crm/v1/contacts", body: '{"first_name":"Jane","last_name":"Doe"}' });
     expect(c).toMatchObject({ summary: "Create contact Jane Doe", typed: null });
-    expect(c.details).toEqual(["first_name: Jane", "last_name: Doe", "Platform API: POST crm/v1/contacts"]);
+    expect(c.details).toEqual(["first_name: Jane", "last_name: Doe"]);
+    expect(c.request).toEqual(["API: Platform API", "Method: POST", "Path: crm/v1/contacts", "Body: JSON with 2 fields (first_name, last_name)", "Sent as: POST crm/v1/contacts"]);
     expect(describeWrite({ method: "POST", upstream: "legacy", path: "activities", body: '{"note":"Roof looks fine"}' }).summary).toBe("Create activity “Roof looks fine”");
     expect(describeWrite({ method: "POST", upstream: "platform", path: "crm/v1/jobs", body: "not json" }).summary).toBe("Create job");
   });
@@ -43,6 +44,63 @@ describe("describeWrite names what will change in words", () => {
   it("anything else is still said plainly", () => {
     expect(describeWrite({ method: "POST", upstream: "platform", path: "crm/v1/jobs/j1/close", body: "" }).summary).toBe("Send data to crm/v1/jobs/j1/close");
     expect(describeWrite({ method: "DELETE", upstream: "platform", path: "x", body: "" }).typed).toBe("x");
+  });
+});
+
+describe("describeWrite names every part that will be sent", () => {
+  // The example: a title that named one contact hid a query that widened the delete.
+  const shared = describeWrite(
+    {
+      method: "DELETE",
+      upstream: "platform",
+      path: "crm/v1/contacts/123",
+      body: "",
+      query: [["ids", "1,2,3,4,5"], ["force", "true"]],
+      headers: [["If-Match", "*"]],
+      fromLink: true,
+    },
+    null,
+  );
+
+  it("says in the title that a query goes with it, and lists each parameter, header and the exact address", () => {
+    expect(shared.summary).toBe("Delete contact 123 (with the query parameters ids, force)");
+    expect(shared.request).toEqual([
+      "API: Platform API",
+      "Method: DELETE",
+      "Path: crm/v1/contacts/123",
+      "Query parameter ids = 1,2,3,4,5",
+      "Query parameter force = true",
+      "Header If-Match: *",
+      "Sent as: DELETE crm/v1/contacts/123?ids=1%2C2%2C3%2C4%2C5&force=true",
+    ]);
+    expect(shared.typed).toBe("123");
+  });
+
+  it("marks a request that came from a share link, and only that one", () => {
+    expect(shared.fromLink).toBe(true);
+    expect(describeWrite({ method: "DELETE", upstream: "platform", path: "crm/v1/contacts/123", body: "" }).fromLink).toBe(false);
+  });
+
+  it("writes out what could hide: invisible characters, empty values, edge spaces; says what the body is", () => {
+    const c = describeWrite({
+      method: "PUT",
+      upstream: "legacy",
+      path: "jobs/j1",
+      body: "not json",
+      query: [["note", "a\u200bb\nc"], ["empty", ""], ["pad", " x "]],
+    });
+    expect(c.request).toEqual([
+      "API: Legacy API",
+      "Method: PUT",
+      "Path: jobs/j1",
+      "Query parameter note = a\\u200bb\\u000ac",
+      "Query parameter empty = (empty)",
+      'Query parameter pad = " x "',
+      "Body: 8 characters of text that is not a JSON object",
+      "Sent as: PUT jobs/j1?note=a%E2%80%8Bb%0Ac&empty=&pad=%20x%20",
+    ]);
+    expect(c.summary).toBe("Update job j1 (with the query parameters note, empty, pad)");
+    expect(describeWrite({ method: "POST", upstream: "platform", path: "crm/v1/contacts", body: "" }).request).toContain("Body: none");
   });
 });
 

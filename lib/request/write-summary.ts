@@ -13,6 +13,10 @@ export type WriteConfirmation = {
   typed: string | null;
   /** Something the person should know before confirming (the record could not be found, say). */
   warning?: string | null;
+  /** Every part of the request that will be sent, a line each: API, method, path, each query parameter, headers, body. */
+  request?: string[];
+  /** The request came from a share link, so someone else may have composed any part of it. */
+  fromLink?: boolean;
 };
 
 const NOUNS: Record<string, string> = { contacts: "contact", jobs: "job", tasks: "task", activities: "activity", files: "file" };
@@ -79,17 +83,77 @@ function fieldLines(body: Record<string, unknown>, arrow: string): string[] {
   return lines.length > 12 ? [...lines.slice(0, 12), `…and ${lines.length - 12} more fields`] : lines;
 }
 
-export type WriteInput = { method: Method; upstream: Upstream; path: string; body: string };
+export type WriteInput = {
+  method: Method;
+  upstream: Upstream;
+  /** The path as it will be sent, parameters filled in, without the query. */
+  path: string;
+  body: string;
+  /** The query parameters that will be sent, in order, decoded. */
+  query?: [name: string, value: string][];
+  /** The headers the person added that will be sent (not the ones the console adds itself). */
+  headers?: [name: string, value: string][];
+  fromLink?: boolean;
+};
+
+/** Control and invisible characters written out, so no part of a value can hide; an empty value said so. */
+function visible(value: string): string {
+  if (value === "") return "(empty)";
+  const shown = value.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return /^\s|\s$/.test(shown) ? `"${shown}"` : shown;
+}
+
+function bodyLine(method: Method, body: string, parsed: Record<string, unknown> | null): string[] {
+  if (method !== "POST" && method !== "PUT" && method !== "PATCH") return [];
+  if (!body) return ["Body: none"];
+  if (parsed) {
+    const keys = Object.keys(parsed);
+    return [`Body: JSON with ${keys.length} field${keys.length === 1 ? "" : "s"}${keys.length ? ` (${shorten(keys.join(", "), 80)})` : ""}`];
+  }
+  return [`Body: ${body.length} characters of text that is not a JSON object`];
+}
+
+/** Every part that will be sent, a line each, in the order of an HTTP request. */
+function requestLines(input: WriteInput, parsed: Record<string, unknown> | null): string[] {
+  const query = input.query ?? [];
+  const address = `${input.path}${query.length ? `?${query.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join("&")}` : ""}`;
+  return [
+    `API: ${input.upstream === "legacy" ? "Legacy API" : "Platform API"}`,
+    `Method: ${input.method}`,
+    `Path: ${visible(input.path)}`,
+    ...query.map(([name, value]) => `Query parameter ${visible(name)} = ${visible(value)}`),
+    ...(input.headers ?? []).map(([name, value]) => `Header ${name}: ${visible(value)}`),
+    ...bodyLine(input.method, input.body, parsed),
+    `Sent as: ${input.method} ${address}`,
+  ];
+}
+
+/** " (with the query parameters ids, force)": a write's title says when more than its path is sent. */
+function withQuery(query: WriteInput["query"]): string {
+  if (!query?.length) return "";
+  const names = [...new Set(query.map(([name]) => visible(name)))];
+  return ` (with the query parameter${names.length === 1 ? "" : "s"} ${shorten(names.join(", "), 60)})`;
+}
 
 /**
  * Describes a write. `record` is the record as it is now (read just before asking) for updates and
  * deletes: null when it could not be read, undefined when nobody looked.
  */
 export function describeWrite(input: WriteInput, record?: Record<string, unknown> | null): WriteConfirmation {
+  const described = describeChange(input, record);
+  return {
+    ...described,
+    summary: `${described.summary}${withQuery(input.query)}`,
+    request: requestLines(input, parseBody(input.body)),
+    fromLink: input.fromLink === true,
+  };
+}
+
+/** The write in words: its title, what it changes, and for a DELETE what to type. */
+function describeChange(input: WriteInput, record?: Record<string, unknown> | null): WriteConfirmation {
   const { method, upstream, path } = input;
   const target = recordTarget(upstream, path);
   const body = parseBody(input.body);
-  const where = `${upstream === "legacy" ? "Legacy API" : "Platform API"}: ${method} ${path}`;
   const named = record ? recordLabel(record) : null;
   const idLabel = target?.id ? named?.label ?? target.id : null;
   const missing = record === null && target?.id ? `The console could not read this ${target.noun} first; it may not exist.` : null;
@@ -100,27 +164,27 @@ export function describeWrite(input: WriteInput, record?: Record<string, unknown
     return {
       method,
       summary: `Delete ${what}`,
-      details: [`This removes the ${target?.noun ?? "record"} from JobNimbus. It cannot be undone.`, ...extra, where],
+      details: [`This removes the ${target?.noun ?? "record"} from JobNimbus. It cannot be undone.`, ...extra],
       typed: named?.typed ?? target?.id ?? path,
       warning: missing,
     };
   }
   if (method === "POST" && target && !target.id) {
     const name = body ? nameInBody(body) : "";
-    return { method, summary: `Create ${target.noun}${name ? ` ${name}` : ""}`, details: [...(body ? fieldLines(body, ": ") : []), where], typed: null, warning: null };
+    return { method, summary: `Create ${target.noun}${name ? ` ${name}` : ""}`, details: body ? fieldLines(body, ": ") : [], typed: null, warning: null };
   }
   if ((method === "PUT" || method === "PATCH") && target?.id) {
     const changes = body ? Object.keys(body) : [];
     return {
       method,
       summary: `Update ${target.noun} ${idLabel}${changes.length ? `: ${shorten(changes.join(", "), 60)}` : ""}`,
-      details: [...(body ? fieldLines(body, " → ") : []), ...(method === "PUT" ? ["PUT replaces the record: fields left out may be cleared."] : []), where],
+      details: [...(body ? fieldLines(body, " → ") : []), ...(method === "PUT" ? ["PUT replaces the record: fields left out may be cleared."] : [])],
       typed: null,
       warning: missing,
     };
   }
   const verb = method === "POST" ? "Send data to" : method === "PUT" ? "Replace" : method === "PATCH" ? "Change" : method;
-  return { method, summary: `${verb} ${path}`, details: [...(body ? fieldLines(body, ": ") : []), where], typed: null, warning: null };
+  return { method, summary: `${verb} ${path}`, details: body ? fieldLines(body, ": ") : [], typed: null, warning: null };
 }
 
 /** Whether describing this write is better with the record read first (updates and deletes of one record). */

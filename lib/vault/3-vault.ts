@@ -1,5 +1,6 @@
 // The key vault: a person's JobNimbus API keys, sealed (iron-session) into one
-// HttpOnly cookie bound to their sign-in. One of two modules that ever hold a key.
+// HttpOnly cookie bound to their sign-in. One of two modules that ever hold a key; what leaves it for
+// the upstream call is an ApiKey handle, which only that call opens.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { sealData } from "iron-session";
@@ -135,8 +136,39 @@ export function activateKey(vault: Vault, id: string): Vault | null {
   return { ...vault, keys: vault.keys.map((k) => ({ ...k, active: k.id === id })) };
 }
 
-/** The key to send upstream: the one asked for, else the active one. */
-export function pickKey(vault: Vault, id?: string | null): string | null {
+let unwrap: (key: ApiKey) => string;
+
+/**
+ * A key on its way to JobNimbus, opaque to everything it passes through (lib/proxy/1-handle.ts among
+ * them): only `revealKey` opens it, and only this module and lib/proxy/5-upstream.ts call that
+ * (lib/key-holders.test.ts checks). Logged, stringified, spread or inspected, it shows nothing.
+ */
+export class ApiKey {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  toString(): string {
+    return "[API key]";
+  }
+  toJSON(): string {
+    return "[API key]";
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return "ApiKey [hidden]";
+  }
+  static {
+    unwrap = (key) => key.#value;
+  }
+}
+
+/** The plain key, for the Authorization header: the upstream call's alone to use. */
+export function revealKey(key: ApiKey): string {
+  return unwrap(key);
+}
+
+/** The key to send upstream: the one asked for, else the active one; a handle only the upstream call opens. */
+export function pickKey(vault: Vault, id?: string | null): ApiKey | null {
   const chosen = id ? vault.keys.find((k) => k.id === id) : vault.keys.find((k) => k.active);
-  return chosen?.key ?? null;
+  return chosen ? new ApiKey(chosen.key) : null;
 }

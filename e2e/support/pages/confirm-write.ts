@@ -1,10 +1,15 @@
 // The dialog every write goes through, on the console and in the recipes: the write described in
-// words, its details, and Confirm (or, for a DELETE, the record's number typed, then Delete).
+// words, its details, every part of the request that will be sent, the warning a shared link gets,
+// and Confirm (or, for a DELETE, the record's number typed, then Delete).
 import { expect, type Locator, type Page } from "@playwright/test";
 
 export class ConfirmWriteDialog {
   readonly dialog: Locator;
   readonly details: Locator;
+  /** "Everything that will be sent": API, method, path, each query parameter, header and the body, a line each. */
+  readonly request: Locator;
+  /** "This request came from a link someone shared with you: check every part." */
+  readonly fromLink: Locator;
   readonly typed: Locator;
   readonly confirm: Locator;
   readonly delete: Locator;
@@ -13,6 +18,8 @@ export class ConfirmWriteDialog {
   constructor(readonly page: Page) {
     this.dialog = page.getByRole("dialog");
     this.details = this.dialog.getByTestId("confirm-write-details");
+    this.request = this.dialog.getByTestId("confirm-write-request");
+    this.fromLink = this.dialog.getByTestId("confirm-write-from-link");
     this.typed = this.dialog.getByLabel(/^To confirm, type/);
     this.confirm = this.dialog.getByRole("button", { name: "Confirm", exact: true });
     this.delete = this.dialog.getByRole("button", { name: "Delete", exact: true });
