@@ -81,12 +81,17 @@ export async function openVault(seal: string | undefined, owner: string, env: En
   return { vault: data };
 }
 
-/** Reads the vault cookie from a request; logs (never the value) when it had to be ignored. */
-export async function readVault(request: Request, owner: string, env: Env = getEnv()): Promise<Vault> {
+/** Reads the vault cookie from a request, with why it was ignored if it was; logs that (never the value). */
+export async function readVaultWithReason(request: Request, owner: string, env: Env = getEnv()): Promise<OpenedVault> {
   const seal = readCookie(request.headers.get("cookie"), vaultCookieName(env));
-  const { vault, rejected } = await openVault(seal, owner, env);
-  if (rejected) console.warn(JSON.stringify({ event: "vault.ignored", reason: rejected, time: new Date().toISOString() }));
-  return vault;
+  const opened = await openVault(seal, owner, env);
+  if (opened.rejected) console.warn(JSON.stringify({ event: "vault.ignored", reason: opened.rejected, time: new Date().toISOString() }));
+  return opened;
+}
+
+/** Reads the vault cookie from a request; an ignored cookie reads as an empty vault. */
+export async function readVault(request: Request, owner: string, env: Env = getEnv()): Promise<Vault> {
+  return (await readVaultWithReason(request, owner, env)).vault;
 }
 
 
