@@ -99,16 +99,20 @@ export async function boundedCheck(check: () => Promise<boolean>): Promise<boole
   }
 }
 
+/** Until a real check has been timed: about what one takes on a small server. */
+const FIRST_GUESS_MS = 150;
+
 /**
  * For an email nobody has: as long as a check takes, without taking a slot, so guesses at unknown
- * emails cannot starve real sign-ins. The first time, with no duration known yet, it runs a real check.
+ * emails cannot starve real sign-ins. Until a duration is known, one of them (while no check runs)
+ * runs a real check to learn it; the others wait a first guess.
  */
 export async function checkLikeAPassword(realCheck: () => Promise<boolean>): Promise<false | "busy"> {
   if (checksFull()) return "busy";
-  if (typicalMs === undefined) {
+  if (typicalMs === undefined && running === 0) {
     const result = await boundedCheck(realCheck);
     return result === "busy" ? "busy" : false;
   }
-  await new Promise((resolve) => setTimeout(resolve, typicalMs));
+  await new Promise((resolve) => setTimeout(resolve, typicalMs ?? FIRST_GUESS_MS));
   return false;
 }
