@@ -79,6 +79,7 @@ export async function admit(store: Store, email: string, address: string | null)
 let running = 0;
 /** Recent duration of a real check, so an unknown email takes as long without costing a check. */
 let typicalMs: number | undefined;
+// (Per copy of this module: only next-auth's route handler, one bundle, runs password checks.)
 
 /** Whether a check could start now: unknown emails are told "busy" exactly when known ones would be. */
 export function checksFull(): boolean {

@@ -6,15 +6,23 @@ import { memoryStore } from "./memory-store";
 import { redisStore } from "./redis-store";
 import type { Store } from "./types";
 
-let current: { env: Env; store: Store } | undefined;
+/**
+ * One store per process, kept on globalThis: Next.js bundles pages and route handlers apart, each
+ * with its own copy of this module, and a sign-out recorded by next-auth's route must be seen by
+ * the pages and the proxy. A store is made for the settings it was asked with.
+ */
+const HOLDER = Symbol.for("jobnimbus-console.store");
+type Holder = { [HOLDER]?: { redisUrl: string | undefined; maxFailures: number; store: Store } };
 
 export function getStore(env: Env = getEnv()): Store {
-  if (current?.env !== env) {
+  const holder = globalThis as Holder;
+  const current = holder[HOLDER];
+  if (current?.redisUrl !== env.REDIS_URL || current?.maxFailures !== env.LOGIN_MAX_FAILURES) {
     void current?.store.close();
     const store = env.REDIS_URL ? redisStore(env.REDIS_URL, env.LOGIN_MAX_FAILURES) : memoryStore(env.LOGIN_MAX_FAILURES);
-    current = { env, store };
+    holder[HOLDER] = { redisUrl: env.REDIS_URL, maxFailures: env.LOGIN_MAX_FAILURES, store };
   }
-  return current.store;
+  return holder[HOLDER]!.store;
 }
 
 export type { ActivityEvent, ActivityQuery, SignInRef, Store, StoreHealth } from "./types";
