@@ -175,8 +175,8 @@ export function authOptions(env: Env = getEnv()): NextAuthOptions {
       },
     },
     events: {
-      signIn({ user }) {
-        auditSignIn(user.email?.toLowerCase() ?? null, "signed-in");
+      signIn({ user, account }) {
+        auditSignIn(user.email?.toLowerCase() ?? null, "signed-in", undefined, `/api/auth/callback/${account?.provider ?? "credentials"}`);
       },
       // Called by next-auth only once a sign-out really happens (its CSRF token checked): copies of
       // this sign-in's cookies are refused from now on, by every instance sharing the store.
