@@ -4,7 +4,9 @@
 // See docs/benchmarks.md for what each number means and the targets.
 //
 // Knobs (environment): BENCH_PORT_BASE (default 5100; uses base+1..base+5),
-// BENCH_ROUNDS (5), BENCH_SECONDS (3), BENCH_ONLY (comma list of session,throughput,stream,browser).
+// BENCH_ROUNDS (5), BENCH_SECONDS (3), BENCH_ONLY (comma list of session,throughput,stream,browser),
+// BENCH_BASE_DIR (another checkout with its own production build: its proxy and health join the
+// throughput table, interleaved with this one's, to compare two versions in one run; uses base+6).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -53,8 +55,9 @@ async function main() {
   const portBase = Number(process.env.BENCH_PORT_BASE ?? 5100);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const seconds = Number(process.env.BENCH_SECONDS ?? 3);
-  const ports = { upstream: portBase + 1, console: portBase + 2, baseline: portBase + 3, redisConsole: portBase + 4, redis: portBase + 5 };
-  if (portBase < 5100 || ports.redis > 5199) throw new Error("BENCH_PORT_BASE must keep ports within 5100-5199");
+  const ports = { upstream: portBase + 1, console: portBase + 2, baseline: portBase + 3, redisConsole: portBase + 4, redis: portBase + 5, other: portBase + 6 };
+  if (portBase < 5100 || ports.other > 5199) throw new Error("BENCH_PORT_BASE must keep ports within 5100-5199");
+  const otherDir = process.env.BENCH_BASE_DIR;
 
   let stopping = false;
   /** The throughput table's second console keeps its shared state in a redis-server of the bench's own. */
@@ -137,6 +140,19 @@ async function main() {
       log(`${NO_REDIS}: the throughput table has no Redis rows`);
     }
 
+    // Another version of the console, to compare with in the same run.
+    let other = null;
+    let otherHeaders = null;
+    if (only.has("throughput") && otherDir) {
+      log(`starting the console built in ${otherDir} (BENCH_BASE_DIR)`);
+      const otherEnv = await consoleEnv({ port: ports.other, host: "127.0.0.1", upstream: upstream.url, users: [user] });
+      other = await startNext({ name: "console-base", cwd: otherDir, port: ports.other, env: otherEnv, readyPath: "/api/health" });
+      const otherPerson = new Person(other.url);
+      await otherPerson.signIn(user.email, user.password);
+      await otherPerson.saveKey(apiKey);
+      otherHeaders = otherPerson.proxyHeaders();
+    }
+
     report.push(header(consoleServer, baseline));
 
     if (only.has("session")) {
@@ -161,6 +177,12 @@ async function main() {
           ? [
               { name: "proxyRedis", label: `full proxy, REDIS_URL set   GET /api/proxy/${SMALL_PATH}`, url: `${redisConsole.url}/api/proxy/${SMALL_PATH}`, headers: redisHeaders, pid: redisConsole.pid },
               { name: "healthRedis", label: "health, REDIS_URL set      GET /api/health", url: `${redisConsole.url}/api/health`, headers: redisHeaders, pid: redisConsole.pid },
+            ]
+          : []),
+        ...(other
+          ? [
+              { name: "proxyBase", label: `full proxy, BENCH_BASE_DIR build`, url: `${other.url}/api/proxy/${SMALL_PATH}`, headers: otherHeaders, pid: other.pid },
+              { name: "healthBase", label: "health, BENCH_BASE_DIR build", url: `${other.url}/api/health`, headers: otherHeaders, pid: other.pid },
             ]
           : []),
       ];
@@ -288,6 +310,7 @@ function throughputSection(variants, loaded, single, auditLines, rounds, seconds
   const withRedis = "proxyRedis" in loaded;
   const redisVsHealth = withRedis ? pairedRatio(loaded, "proxyRedis", "healthRedis") : null;
   const redisVsMemory = withRedis ? pairedRatio(loaded, "proxyRedis", "proxy") : null;
+  const withBase = "proxyBase" in loaded;
   return [
     `Proxy throughput and latency (10 connections, ${rounds} rounds × ${seconds} s per variant, interleaved; latency of every 2xx response)`,
     table(["variant", "req/s (median)", "per round", "p50 ms", "p99 ms", "p50 ms, 1 conn", "server CPU µs/req"], rows),
@@ -302,6 +325,13 @@ function throughputSection(variants, loaded, single, auditLines, rounds, seconds
               ["full proxy with Redis ÷ full proxy in memory, req/s", range(redisVsMemory), "(context)", ""],
             ]
           : [["REDIS_URL rows", "skipped: no redis-server", "", ""]]),
+        ...(withBase
+          ? [
+              ["full proxy ÷ health, req/s, BENCH_BASE_DIR build", range(pairedRatio(loaded, "proxyBase", "healthBase")), "(context)", ""],
+              ["full proxy ÷ full proxy of BENCH_BASE_DIR, req/s", range(pairedRatio(loaded, "proxy", "proxyBase")), "(context)", ""],
+              ["BENCH_BASE_DIR build ÷ this build, server CPU per proxied request", range(pairedRatio(loaded, "proxyBase", "proxy", "cpuUs")), "(context)", ""],
+            ]
+          : []),
         ["full proxy ÷ bare forward, req/s", range(vsForward), "≥ 0.90", met(vsForward.median >= 0.9)],
         ["added p50 latency vs bare forward, ms (10 conn)", range(added), "≤ 2", met(added.median <= 2)],
         ["added p50 latency vs bare forward, ms (1 conn)", range(addedSingle), "(context)", ""],
