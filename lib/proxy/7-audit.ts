@@ -19,17 +19,18 @@ function flush(): void {
   process.stdout.write(lines);
 }
 
-const toTrail = (event: ActivityEvent) => getStore().recordActivity(event);
+const toTrail = (event: ActivityEvent, json: string) => getStore().recordActivity(event, json);
 
 /** Writes the audit line and adds the same event to the trail (`record`, replaceable in tests). */
-export function audit(entry: AuditEntry, record: (event: ActivityEvent) => void = toTrail): void {
+export function audit(entry: AuditEntry, record: (event: ActivityEvent, json: string) => void = toTrail): void {
   const { event: kind, ...rest } = entry;
   const event: ActivityEvent = { event: kind, time: new Date().toISOString(), ...rest };
-  pending.push(`${JSON.stringify(event)}\n`);
+  const json = JSON.stringify(event);
+  pending.push(`${json}\n`);
   if (pending.length === 1) setImmediate(flush);
   if (!exitHooked) {
     exitHooked = true;
     process.on("exit", flush);
   }
-  record(event);
+  record(event, json);
 }

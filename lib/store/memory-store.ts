@@ -29,8 +29,8 @@ export function memoryStore(maxFailures: number): Store {
   const revokedSids = new Map<string, number>();
   /** email → before (epoch s), kept until every sign-in it covers has ended. */
   const revokedBefore = new Map<string, { before: number; until: number }>();
-  /** Oldest first; trimmed to the newest ACTIVITY_MAX_EVENTS. */
-  let trail: ActivityEvent[] = [];
+  /** Oldest first, as JSON text; trimmed to the newest ACTIVITY_MAX_EVENTS. */
+  let trail: string[] = [];
   const seen = new Map<string, number>();
   const limiters = {
     pair: new RateLimiterMemory(options.pair),
@@ -58,8 +58,8 @@ export function memoryStore(maxFailures: number): Store {
       const all = revokedBefore.get(email);
       return all !== undefined && all.until > nowS && signedInAt <= all.before;
     },
-    recordActivity(event: ActivityEvent) {
-      trail.push(event);
+    recordActivity(event: ActivityEvent, json = JSON.stringify(event)) {
+      trail.push(json);
       if (trail.length > ACTIVITY_MAX_EVENTS * 1.1) trail = trail.slice(-ACTIVITY_MAX_EVENTS);
       if (isOwnActivity(event)) seen.set(event.user!, Date.parse(event.time));
     },
@@ -68,7 +68,7 @@ export function memoryStore(maxFailures: number): Store {
       const found: ActivityEvent[] = [];
       const start = Math.max(0, trail.length - ACTIVITY_MAX_EVENTS);
       for (let i = trail.length - 1; i >= start && found.length < query.limit; i -= 1) {
-        const event = trail[i]!;
+        const event = JSON.parse(trail[i]!) as ActivityEvent;
         if (event.time < oldest) break;
         if (matches(event, query)) found.push(event);
       }

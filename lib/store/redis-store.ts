@@ -95,15 +95,15 @@ export function redisStore(url: string, maxFailures: number): Store {
     }
   }
 
-  let queued: ActivityEvent[] = [];
+  let queued: { event: ActivityEvent; json: string }[] = [];
   let flushes = 0;
   async function flush(): Promise<void> {
     await ready();
     const events = queued;
     queued = [];
     const multi = client.multi();
-    for (const event of events) {
-      multi.zAdd(TRAIL, { score: Date.parse(event.time), value: JSON.stringify(event) });
+    for (const { event, json } of events) {
+      multi.zAdd(TRAIL, { score: Date.parse(event.time), value: json });
       if (isOwnActivity(event)) multi.hSet(LAST_SEEN, event.user!, String(Date.parse(event.time)));
     }
     // Trimming costs a little; once in a while is enough to keep the bound.
@@ -152,8 +152,8 @@ export function redisStore(url: string, maxFailures: number): Store {
       }
       return answer;
     },
-    recordActivity(event: ActivityEvent) {
-      queued.push(event);
+    recordActivity(event: ActivityEvent, json = JSON.stringify(event)) {
+      queued.push({ event, json });
       if (queued.length === 1) setImmediate(() => void flush());
     },
     async listActivity(query: ActivityQuery) {
