@@ -101,11 +101,15 @@ export function redisStore(url: string, maxFailures: number): Store {
     await ready();
     const events = queued;
     queued = [];
+    // One ZADD and one HSET per event-loop turn, whatever the number of calls in it.
+    const seen = new Map<string, string>();
+    for (const { event } of events) if (isOwnActivity(event)) seen.set(event.user!, String(Date.parse(event.time)));
     const multi = client.multi();
-    for (const { event, json } of events) {
-      multi.zAdd(TRAIL, { score: Date.parse(event.time), value: json });
-      if (isOwnActivity(event)) multi.hSet(LAST_SEEN, event.user!, String(Date.parse(event.time)));
-    }
+    multi.zAdd(
+      TRAIL,
+      events.map(({ event, json }) => ({ score: Date.parse(event.time), value: json })),
+    );
+    if (seen.size > 0) multi.hSet(LAST_SEEN, seen);
     // Trimming costs a little; once in a while is enough to keep the bound.
     flushes += 1;
     if (flushes % 20 === 1) {
