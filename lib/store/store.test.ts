@@ -26,7 +26,8 @@ const event = (over: Partial<ActivityEvent> = {}): ActivityEvent => {
     ...over,
   };
 };
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** Past the Redis store's trail flush (100 ms). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
 
 function contract(name: string, make: () => Store | Promise<Store>) {
   describe(name, () => {
