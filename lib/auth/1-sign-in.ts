@@ -19,7 +19,7 @@ import { SIGN_IN_LIFETIME_S, signInCurrent } from "./6-session";
 
 /** Sessions last a working day from sign-in (lib/auth/6-session.ts); the key vault has its own, usually equal, ttl. */
 const SESSION_MAX_AGE = SIGN_IN_LIFETIME_S;
-/** Compared against when the email is unknown, so both failures take the same time. */
+/** What an unknown email is checked against when a check must be timed (lib/auth/2-throttle.ts), so both failures look alike. */
 const DUMMY_HASH = "scrypt:32768:8:1:AAAAAAAAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 export type SignInMethod = { id: string; name: string; kind: "password" | "sso" };
