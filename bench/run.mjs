@@ -3,12 +3,16 @@
 // (the bare forwarding baseline is built into bench/.next and removed at the end).
 // See docs/benchmarks.md for what each number means and the targets.
 //
-// Knobs (environment): BENCH_PORT_BASE (default 5100; uses base+1..base+3),
-// BENCH_ROUNDS (5), BENCH_SECONDS (3), BENCH_ONLY (comma list of session,throughput,stream,browser).
+// Knobs (environment): BENCH_PORT_BASE (default 5100; uses base+1..base+5),
+// BENCH_ROUNDS (5), BENCH_SECONDS (3), BENCH_ONLY (comma list of session,throughput,stream,browser),
+// BENCH_BASE_DIR (another checkout with its own production build: its proxy and health join the
+// throughput table, interleaved with this one's, to compare two versions in one run; uses base+6).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
+import { NO_REDIS, REDIS_SERVER, startRedis } from "../e2e/support/redis.mjs";
 import { consoleEnv } from "../scripts/console-env.mjs";
 import { browserBench } from "./browser.mjs";
 import { Person, request } from "./client.mjs";
@@ -51,14 +55,20 @@ async function main() {
   const portBase = Number(process.env.BENCH_PORT_BASE ?? 5100);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const seconds = Number(process.env.BENCH_SECONDS ?? 3);
-  const ports = { upstream: portBase + 1, console: portBase + 2, baseline: portBase + 3 };
-  if (portBase < 5100 || ports.baseline > 5199) throw new Error("BENCH_PORT_BASE must keep ports within 5100-5199");
+  const ports = { upstream: portBase + 1, console: portBase + 2, baseline: portBase + 3, redisConsole: portBase + 4, redis: portBase + 5, other: portBase + 6 };
+  if (portBase < 5100 || ports.other > 5199) throw new Error("BENCH_PORT_BASE must keep ports within 5100-5199");
+  const otherDir = process.env.BENCH_BASE_DIR;
 
   let stopping = false;
+  /** The throughput table's second console keeps its shared state in a redis-server of the bench's own. */
+  let redis = null;
+  const redisDir = mkdtempSync(path.join(os.tmpdir(), "jnc-bench-redis-"));
   const cleanUp = async () => {
     if (stopping) return;
     stopping = true;
     await stopAll();
+    await redis?.stop();
+    rmSync(redisDir, { recursive: true, force: true });
     removeBaselineBuild();
   };
   for (const signal of ["SIGINT", "SIGTERM"]) {
@@ -112,6 +122,37 @@ async function main() {
       if (forwarded.status !== 200 || forwarded.text !== direct.text) throw new Error(`the baseline answered ${forwarded.status}`);
     }
 
+    // The same console with REDIS_URL: what the shared store costs a proxied call.
+    let redisConsole = null;
+    let redisHeaders = null;
+    if (only.has("throughput") && REDIS_SERVER) {
+      log("starting redis-server and a second console with REDIS_URL");
+      redis = await startRedis({ dir: redisDir, port: ports.redis });
+      const redisEnv = await consoleEnv({ port: ports.redisConsole, host: "127.0.0.1", upstream: upstream.url, users: [user], extra: { REDIS_URL: redis.url } });
+      redisConsole = await startNext({ name: "console-redis", cwd: ROOT, port: ports.redisConsole, env: redisEnv, readyPath: "/api/health" });
+      const health = JSON.parse((await request(redisConsole.url, "GET", "/api/health")).text);
+      if (health.store?.kind !== "redis" || !health.store.answers) throw new Error(`the Redis console's store: ${JSON.stringify(health.store)}`);
+      const redisPerson = new Person(redisConsole.url);
+      await redisPerson.signIn(user.email, user.password);
+      await redisPerson.saveKey(apiKey);
+      redisHeaders = redisPerson.proxyHeaders();
+    } else if (only.has("throughput")) {
+      log(`${NO_REDIS}: the throughput table has no Redis rows`);
+    }
+
+    // Another version of the console, to compare with in the same run.
+    let other = null;
+    let otherHeaders = null;
+    if (only.has("throughput") && otherDir) {
+      log(`starting the console built in ${otherDir} (BENCH_BASE_DIR)`);
+      const otherEnv = await consoleEnv({ port: ports.other, host: "127.0.0.1", upstream: upstream.url, users: [user] });
+      other = await startNext({ name: "console-base", cwd: otherDir, port: ports.other, env: otherEnv, readyPath: "/api/health" });
+      const otherPerson = new Person(other.url);
+      await otherPerson.signIn(user.email, user.password);
+      await otherPerson.saveKey(apiKey);
+      otherHeaders = otherPerson.proxyHeaders();
+    }
+
     report.push(header(consoleServer, baseline));
 
     if (only.has("session")) {
@@ -132,6 +173,18 @@ async function main() {
         { name: "health", label: "health         GET /api/health (same console)", url: `${consoleServer.url}/api/health`, headers: proxyHeaders, pid: consoleServer.pid },
         { name: "forward", label: "bare forward   bench/baseline (Next route + http agent)", url: `${baseline.url}/api/forward/${SMALL_PATH}`, headers: proxyHeaders, pid: baseline.pid },
         { name: "direct", label: "upstream       called directly", url: `${upstream.url}/${SMALL_PATH}`, headers: { authorization: `Bearer ${apiKey}` }, pid: upstream.pid },
+        ...(redisConsole
+          ? [
+              { name: "proxyRedis", label: `full proxy, REDIS_URL set   GET /api/proxy/${SMALL_PATH}`, url: `${redisConsole.url}/api/proxy/${SMALL_PATH}`, headers: redisHeaders, pid: redisConsole.pid },
+              { name: "healthRedis", label: "health, REDIS_URL set      GET /api/health", url: `${redisConsole.url}/api/health`, headers: redisHeaders, pid: redisConsole.pid },
+            ]
+          : []),
+        ...(other
+          ? [
+              { name: "proxyBase", label: `full proxy, BENCH_BASE_DIR build`, url: `${other.url}/api/proxy/${SMALL_PATH}`, headers: otherHeaders, pid: other.pid },
+              { name: "healthBase", label: "health, BENCH_BASE_DIR build", url: `${other.url}/api/health`, headers: otherHeaders, pid: other.pid },
+            ]
+          : []),
       ];
       log(`throughput: 10 connections, ${rounds} rounds × ${seconds} s per variant, interleaved`);
       const loaded = await interleaved(variants, {
@@ -146,8 +199,8 @@ async function main() {
       const single = await interleaved(variants, { connections: 1, seconds: 2, rounds: 3, warmupSeconds: 1 });
       const stats = JSON.parse((await request(upstream.url, "GET", "/__stats")).text);
       if (stats.proxiedWrongKey > 0) throw new Error(`${stats.proxiedWrongKey} proxied calls reached the upstream without the saved key`);
-      if (consoleServer.counters.vaultIgnored > 0) throw new Error("the console ignored the vault cookie during the run");
-      report.push(throughputSection(variants, loaded, single, consoleServer.counters.audit, rounds, seconds));
+      if (consoleServer.counters.vaultIgnored > 0 || (redisConsole?.counters.vaultIgnored ?? 0) > 0) throw new Error("a console ignored the vault cookie during the run");
+      report.push(throughputSection(variants, loaded, single, consoleServer.counters.audit + (redisConsole?.counters.audit ?? 0), rounds, seconds));
     }
 
     if (only.has("stream")) {
@@ -254,6 +307,10 @@ function throughputSection(variants, loaded, single, auditLines, rounds, seconds
   const cpuVsHealth = pairedRatio(loaded, "health", "proxy", "cpuUs");
   const cpuVsForward = pairedRatio(loaded, "forward", "proxy", "cpuUs");
   const range = (x, d = 2) => `${fixed(x.median, d)} (${fixed(x.min, d)}–${fixed(x.max, d)})`;
+  const withRedis = "proxyRedis" in loaded;
+  const redisVsHealth = withRedis ? pairedRatio(loaded, "proxyRedis", "healthRedis") : null;
+  const redisVsMemory = withRedis ? pairedRatio(loaded, "proxyRedis", "proxy") : null;
+  const withBase = "proxyBase" in loaded;
   return [
     `Proxy throughput and latency (10 connections, ${rounds} rounds × ${seconds} s per variant, interleaved; latency of every 2xx response)`,
     table(["variant", "req/s (median)", "per round", "p50 ms", "p99 ms", "p50 ms, 1 conn", "server CPU µs/req"], rows),
@@ -262,6 +319,19 @@ function throughputSection(variants, loaded, single, auditLines, rounds, seconds
       ["ratio (per-round pairs: median (min–max))", "value", "target", "met"],
       [
         ["full proxy ÷ health, req/s", range(vsHealth), "≥ 0.65", met(vsHealth.median >= 0.65)],
+        ...(withRedis
+          ? [
+              ["full proxy ÷ health, req/s, REDIS_URL set", range(redisVsHealth), "≥ 0.65", met(redisVsHealth.median >= 0.65)],
+              ["full proxy with Redis ÷ full proxy in memory, req/s", range(redisVsMemory), "(context)", ""],
+            ]
+          : [["REDIS_URL rows", "skipped: no redis-server", "", ""]]),
+        ...(withBase
+          ? [
+              ["full proxy ÷ health, req/s, BENCH_BASE_DIR build", range(pairedRatio(loaded, "proxyBase", "healthBase")), "(context)", ""],
+              ["full proxy ÷ full proxy of BENCH_BASE_DIR, req/s", range(pairedRatio(loaded, "proxy", "proxyBase")), "(context)", ""],
+              ["BENCH_BASE_DIR build ÷ this build, server CPU per proxied request", range(pairedRatio(loaded, "proxyBase", "proxy", "cpuUs")), "(context)", ""],
+            ]
+          : []),
         ["full proxy ÷ bare forward, req/s", range(vsForward), "≥ 0.90", met(vsForward.median >= 0.9)],
         ["added p50 latency vs bare forward, ms (10 conn)", range(added), "≤ 2", met(added.median <= 2)],
         ["added p50 latency vs bare forward, ms (1 conn)", range(addedSingle), "(context)", ""],

@@ -4,6 +4,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SIGN_IN_ERROR, signInErrorMessage } from "@/lib/problems/sign-in-errors";
 
 type Method = { id: string; name: string; kind: "password" | "sso" };
 
@@ -30,7 +31,8 @@ export function SignInForm({ methods, next = "/" }: { methods: Method[]; next?: 
       router.refresh();
       return;
     }
-    setError("That email and password do not match an account. Check both and try again.");
+    // Wrong password, too many attempts (with when to try again), busy, or the shared store down.
+    setError(signInErrorMessage(result?.error ?? SIGN_IN_ERROR.wrongPassword));
   }
 
   if (methods.length === 0) {

@@ -31,12 +31,12 @@ function libImports(file: string): string[] {
 }
 const withoutExtension = (file: string) => file.replace(/\.(ts|tsx)$/, "");
 
-/** Folders whose every module is server only: sign-in and who is calling, the sealed keys, the proxied call. */
-const SERVER_ONLY_FOLDERS = ["lib/auth/", "lib/vault/", "lib/proxy/"];
+/** Folders whose every module is server only: sign-in and who is calling, the sealed keys, the proxied call, shared state. */
+const SERVER_ONLY_FOLDERS = ["lib/auth/", "lib/vault/", "lib/proxy/", "lib/store/"];
 /** Browser-safe on purpose: the key form validates with the same schema as the route. */
 const SHARED_WITH_BROWSER = new Set(["lib/vault/2-key-input.ts"]);
 /** Packages that hold or handle secrets, or only run on the server. */
-const SERVER_PACKAGES = /from "(iron-session|jose|next-auth[^"]*|node:crypto|node:http|node:https)"/;
+const SERVER_PACKAGES = /from "(iron-session|jose|next-auth[^"]*|node:crypto|node:http|node:https|@redis\/client|rate-limiter-flexible)"/;
 
 describe("server-only boundaries", () => {
   it("finds the modules it checks", () => {

@@ -43,7 +43,7 @@ describe("who holds the key", () => {
 
   it("an ApiKey shows nothing when stringified, logged, inspected or spread, and opens to the key", () => {
     const key = "jnk_live_8f3a9c2d7e1b4a6f5c0d9e8b7a6f5c4d";
-    const handle = new ApiKey(key);
+    const handle = new ApiKey(key, "Production");
     const shown = [
       JSON.stringify({ handle }),
       String(handle),

@@ -14,5 +14,7 @@ declare module "next-auth/jwt" {
     signedInAt?: number;
     role?: "viewer" | "editor";
     sid?: string;
+    /** next-auth's provider id of the sign-in ("credentials", "google", ...): which configuration decides the role. */
+    provider?: string;
   }
 }

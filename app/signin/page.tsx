@@ -6,11 +6,11 @@ import { authOptions, signInMethods } from "@/lib/auth/1-sign-in";
 import { returnPath } from "@/lib/auth/return-path";
 import { DEMO_KEYS, DEMO_USERS } from "@/lib/config/demo";
 import { getEnv } from "@/lib/config/env";
+import { signInErrorMessage } from "@/lib/problems/sign-in-errors";
 
 export const dynamic = "force-dynamic";
 
 const ERRORS: Record<string, string> = {
-  CredentialsSignin: "That email and password do not match an account. Check both and try again.",
   AccessDenied: "Your account is not allowed into this console. Ask whoever runs it to add your email or domain.",
   OAuthSignin: "Single sign-on could not start. Try again, or ask whoever runs the console to check its settings.",
   OAuthCallback: "Single sign-on did not finish. Try again.",
@@ -38,7 +38,7 @@ export default async function SignInPage({ searchParams }: Props) {
       </header>
       {error ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          {ERRORS[error] ?? "Sign-in did not work. Try again."}
+          {Object.hasOwn(ERRORS, error) ? ERRORS[error] : signInErrorMessage(error)}
         </p>
       ) : null}
       <SignInForm methods={methods} next={after} />

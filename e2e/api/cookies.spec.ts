@@ -235,7 +235,7 @@ test("rotation: a cookie sealed under 'old' works with 'new,old', the next write
     expectRefused(server, editor, session, underOld, "unknown-password"));
 });
 
-test("replay after sign-out: an old vault cookie with a new sign-in is refused; the old session and vault cookies together are honoured until the vault's end", async () => {
+test("replay after sign-out: an old vault cookie with a new sign-in is refused; copies of the session and vault cookies are refused once signed out, by the API, next-auth and the pages", async () => {
   const server = await startWith(NEW);
   const editor = new ConsoleClient(server.url);
   await editor.signIn("editor");
@@ -243,26 +243,9 @@ test("replay after sign-out: an old vault cookie with a new sign-in is refused; 
   const oldSession = editor.sessionCookie()!;
   const oldVault = editor.vaultCookie()!;
   const oldEnd = sealParts(oldVault).expiresAt;
+  const copies = `jnc.session-token=${oldSession}; jnc-vault=${oldVault}`;
 
-  const signOut = await editor.signOut();
-  await test.step("signing out tells the browser to drop both cookies", () => {
-    expect(signOut.setCookies.find((c) => c.startsWith("jnc-vault="))).toMatch(/Max-Age=0/i);
-    expect(signOut.setCookies.some((c) => c.startsWith("jnc.session-token=") && /max-age=0|expires=thu, 01 jan 1970/i.test(c))).toBe(true);
-    expect(editor.vaultCookie()).toBeUndefined();
-    expect(editor.sessionCookie()).toBeUndefined();
-  });
-
-  await editor.signIn("editor");
-  const newSession = editor.sessionCookie()!;
-  expect(newSession).not.toBe(oldSession);
-  await test.step("the old vault cookie with the new sign-in: refused (other-user), JobNimbus not called", () =>
-    expectRefused(server, editor, newSession, oldVault, "other-user"));
-
-  // next-auth's JWT sessions are stateless: signing out clears the browser's cookies but cannot
-  // revoke a copy. docs/security.md › "Replay after sign-out" states what follows.
-  await test.step("the old session and old vault cookies together, after sign-out: still honoured", () => expectAccepted(editor, oldSession, oldVault));
-
-  await test.step("next-auth renews a copied session cookie on /api/auth/session, keeping its sign-in time", async () => {
+  await test.step("while signed in, next-auth renews a copied session cookie on /api/auth/session, keeping its sign-in time", async () => {
     const session = await editor.get("/api/auth/session", { csrf: false, cookie: `jnc.session-token=${oldSession}` });
     expect(session.status).toBe(200);
     expect(json<{ user?: { email?: string } }>(session).user?.email).toBe(USERS.editor.email);
@@ -274,12 +257,62 @@ test("replay after sign-out: an old vault cookie with a new sign-in is refused; 
     expect(after?.sid).toBe(before?.sid);
   });
 
-  await test.step("but not past a working day from the sign-in: the console refuses it and next-auth drops it", async () => {
-    // The copy as renewed 12 h after its sign-in: a fresh expiry, the same sign-in time.
-    const claims = await decode({ token: oldSession, secret: NEXTAUTH_SECRET });
+  await test.step("while signed in, a write with the copies cannot move the vault's end", async () => {
+    const id = json<{ keys: { id: string }[] }>(await editor.get("/api/keys", { cookie: copies })).keys[0]!.id;
+    await sleep(1100);
+    const patched = await editor.sendJson("PATCH", `/api/keys/${id}`, { active: true }, { cookie: copies });
+    expect(patched.status, patched.text).toBe(200);
+    expect(Math.abs(sealParts(vaultFrom(patched)).expiresAt - oldEnd)).toBeLessThan(1000);
+  });
+
+  await test.step("a sign-out next-auth refuses (no CSRF token, as from another site's form) clears nothing", async () => {
+    const forged = await editor.send("POST", "/api/auth/signout", {
+      csrf: false,
+      body: new URLSearchParams({ callbackUrl: server.url, json: "true" }).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      cookie: copies,
+    });
+    expect(forged.setCookies.filter((c) => c.startsWith("jnc-vault=") || c.startsWith("jnc.session-token=")), "no cookie cleared").toEqual([]);
+    await expectAccepted(editor, oldSession, oldVault);
+  });
+
+  const signOut = await editor.signOut();
+  await test.step("signing out tells the browser to drop both cookies", () => {
+    expect(signOut.setCookies.find((c) => c.startsWith("jnc-vault="))).toMatch(/Max-Age=0/i);
+    expect(signOut.setCookies.some((c) => c.startsWith("jnc.session-token=") && /max-age=0|expires=thu, 01 jan 1970/i.test(c))).toBe(true);
+    expect(editor.vaultCookie()).toBeUndefined();
+    expect(editor.sessionCookie()).toBeUndefined();
+  });
+
+  await test.step("the old session and vault cookies together, after sign-out: refused (401, signed-out), JobNimbus not called", async () => {
+    await resetRecords();
+    const mark = server.output().length;
+    expectProblem(await callWith(editor, oldSession, oldVault), "unauthenticated", 401);
+    expectProblem(await editor.get("/api/keys", { cookie: copies }), "unauthenticated", 401);
+    expect(await upstream.requests()).toEqual([]);
+    await expect.poll(() => server.output().slice(mark).includes('"reason":"signed-out"')).toBe(true);
+  });
+
+  await test.step("…and next-auth's own session and the pages end it too", async () => {
+    const session = await editor.get("/api/auth/session", { csrf: false, cookie: `jnc.session-token=${oldSession}` });
+    expect(json<{ user?: unknown }>(session).user).toBeUndefined();
+    const page = await editor.get("/", { csrf: false, cookie: copies });
+    expect([302, 303, 307]).toContain(page.status);
+    expect(page.headers.location ?? "").toContain("/signin");
+  });
+
+  await editor.signIn("editor");
+  const newSession = editor.sessionCookie()!;
+  expect(newSession).not.toBe(oldSession);
+  await test.step("the old vault cookie with the new sign-in: refused (other-user), JobNimbus not called", () =>
+    expectRefused(server, editor, newSession, oldVault, "other-user"));
+
+  await test.step("a sign-in not signed out still ends a working day after it was made: the console refuses it and next-auth drops it", async () => {
+    // A copy as renewed 12 h after its sign-in: a fresh expiry, the same sign-in time.
+    const claims = await decode({ token: newSession, secret: NEXTAUTH_SECRET });
     const stale = await encode({ token: { ...claims, signedInAt: Math.floor(Date.now() / 1000) - TTL_SECONDS - 60 }, secret: NEXTAUTH_SECRET });
     await resetRecords();
-    const refused = await callWith(editor, stale, oldVault);
+    const refused = await callWith(editor, stale, editor.vaultCookie());
     expectProblem(refused, "unauthenticated", 401);
     expect(await upstream.requests()).toEqual([]);
     const session = await editor.get("/api/auth/session", { csrf: false, cookie: `jnc.session-token=${stale}` });
@@ -288,13 +321,5 @@ test("replay after sign-out: an old vault cookie with a new sign-in is refused; 
     const page = await editor.get("/", { csrf: false, cookie: `jnc.session-token=${stale}` });
     expect([302, 303, 307], "the console page sends a stale sign-in to /signin").toContain(page.status);
     expect(page.headers.location ?? "").toContain("/signin");
-  });
-
-  await test.step("but a write with the copies cannot move the vault's end", async () => {
-    const id = json<{ keys: { id: string }[] }>(await editor.get("/api/keys", { cookie: `jnc.session-token=${oldSession}; jnc-vault=${oldVault}` })).keys[0]!.id;
-    await sleep(1100);
-    const patched = await editor.sendJson("PATCH", `/api/keys/${id}`, { active: true }, { cookie: `jnc.session-token=${oldSession}; jnc-vault=${oldVault}` });
-    expect(patched.status, patched.text).toBe(200);
-    expect(Math.abs(sealParts(vaultFrom(patched)).expiresAt - oldEnd)).toBeLessThan(1000);
   });
 });

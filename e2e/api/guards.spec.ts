@@ -1,8 +1,9 @@
 // Every /api/proxy call is checked by the route itself, in order: signed in, sent by the
 // console's own pages (CSRF), allowed for the person's role. A refused call never reaches JobNimbus.
 import { expect, test } from "@playwright/test";
-import { API_URL } from "../support/users.mjs";
-import { ConsoleClient, expectProblem, json, resetRecords, signedIn, upstream } from "../support/api-client";
+import { API_URL, KEYS, USERS } from "../support/users.mjs";
+import { ConsoleClient, consoleLogEntries, expectProblem, json, resetRecords, signedIn, sleep, upstream, type Reply } from "../support/api-client";
+import { attemptSignIn } from "../support/sign-in-attempt";
 
 test("without a sign-in every console API answers 401 unauthenticated and JobNimbus is not called", async () => {
   await resetRecords();
@@ -76,4 +77,55 @@ test("a viewer may send GET but any other method is refused with 403 role-forbid
   expect(read.status, read.text).toBe(200);
   expect(json(read)).toMatchObject({ method: "GET", path: "/echo/contacts", query: "size=5" });
   expect(await upstream.requests()).toHaveLength(1);
+});
+
+/** The api console's audit lines of refusals, waiting a little for its output to reach the log. */
+async function refusalLines(match: (line: Record<string, unknown>) => boolean, count = 1): Promise<Record<string, unknown>[]> {
+  let lines: Record<string, unknown>[] = [];
+  for (let i = 0; i < 40 && lines.length < count; i += 1) {
+    lines = consoleLogEntries().filter((line) => line.event === "refused" && match(line));
+    if (lines.length < count) await sleep(100);
+  }
+  return lines;
+}
+const byRequest = (reply: Reply) => (line: Record<string, unknown>) => line.requestId === reply.headers["x-request-id"];
+
+test("every refusal writes one audit line: who (or the email typed), what, why; never a key, cookie or password", async () => {
+  const viewer = await signedIn("viewer");
+  const editor = await signedIn("editor");
+  const other = await signedIn("other");
+  const cases: { name: string; reply: Reply; expected: Record<string, unknown> }[] = [];
+  const add = (name: string, reply: Reply, expected: Record<string, unknown>) => cases.push({ name, reply, expected });
+
+  add("a viewer's write", await viewer.proxy("POST", "echo/audit-role?customer=secret-query", { body: '{"x":1}', headers: { "content-type": "application/json" } }), {
+    user: USERS.viewer.email, method: "POST", path: "/api/proxy/echo/audit-role", status: 403, reason: "role",
+  });
+  add("a call without X-CSRF", await editor.proxy("GET", "echo/audit-csrf", { csrf: false }), {
+    user: USERS.editor.email, method: "GET", path: "/api/proxy/echo/audit-csrf", status: 403, reason: "csrf",
+  });
+  add("no sign-in", await new ConsoleClient().get("/api/keys", { anonymous: true }), { user: null, path: "/api/keys", status: 401, reason: "no-session" });
+  const foreign = `jnc.session-token=${editor.sessionCookie()}; jnc-vault=${other.vaultCookie()}`;
+  add("another person's key cookie", await editor.proxy("GET", "echo/audit-foreign", { cookie: foreign }), {
+    user: USERS.editor.email, path: "/api/proxy/echo/audit-foreign", status: 428, reason: "no-api-key: vault other-user",
+  });
+  for (const { name, reply, expected } of cases) {
+    await test.step(name, async () => {
+      expect(reply.headers["x-request-id"], "the refusal carries its request id").toBeTruthy();
+      const lines = await refusalLines(byRequest(reply));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ event: "refused", outcome: "refused", ...expected });
+      const text = JSON.stringify(lines[0]);
+      for (const secret of [...Object.values(KEYS), "secret-query", other.vaultCookie()!.slice(0, 24)]) expect(text).not.toContain(secret);
+    });
+  }
+
+  await test.step("a failed sign-in: the email typed and why, never the password", async () => {
+    const before = consoleLogEntries().length;
+    const failed = await attemptSignIn(new ConsoleClient(), USERS.viewer.email, "wrong-password-Kq7zX");
+    expect(failed.error).toBe("CredentialsSignin");
+    const lines = await refusalLines((line) => line.user === USERS.viewer.email && line.reason === "wrong-password");
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines.at(-1)).toMatchObject({ method: "POST", path: "/api/auth/callback/credentials", status: 401 });
+    expect(consoleLogEntries().slice(before).map((line) => JSON.stringify(line)).join("\n")).not.toContain("wrong-password-Kq7zX");
+  });
 });

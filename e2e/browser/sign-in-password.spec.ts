@@ -32,3 +32,24 @@ test("a wrong password shows one clear message and keeps the email; the right on
   await consolePage.waitUntilReady();
   await consolePage.expectSignedInAs(email, role);
 });
+
+test("after LOGIN_MAX_FAILURES wrong passwords the form says when to try again, and keeps what was typed", async ({ page, signInPage }) => {
+  // An email nobody has, new each run: attempts are counted per email whether or not it exists.
+  const email = `locked-${Date.now()}@test.local`;
+  await signInPage.goto();
+  const answered = () => page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
+  for (let i = 1; i <= 10; i += 1) {
+    const answer = answered();
+    await signInPage.submitPassword(email, `guess-${i}`);
+    await answer;
+    await expect(signInPage.alert).toHaveText(/email and password do not match/i);
+    await expect(signInPage.submit).toBeEnabled();
+  }
+  const answer = answered();
+  await signInPage.submitPassword(email, "guess-11");
+  await answer;
+  await expect(signInPage.alert).toHaveText(/too many attempts for this email\. try again at \d{1,2}:\d{2}/i);
+  await expect(signInPage.email).toHaveValue(email);
+  await expect(signInPage.password).toHaveValue("guess-11");
+  await expect(page).toHaveURL(/\/signin(\?|$)/);
+});

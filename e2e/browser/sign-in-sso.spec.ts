@@ -35,3 +35,14 @@ test("an account outside the allowed domains is sent back to the sign-in page wi
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin(\?|$)/);
 });
+
+test("an account whose issuer says its email is not verified is refused, even in an allowed domain", async ({ page, signInPage }) => {
+  await signInPage.goto();
+  const provider = await signInPage.startSso(SSO);
+  await provider.signIn("unverified");
+
+  await expect(page).toHaveURL(/\/signin\?.*error=AccessDenied/);
+  await expect(signInPage.alert).toHaveText(/not allowed into this console/i);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/signin(\?|$)/);
+});

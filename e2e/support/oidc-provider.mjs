@@ -172,7 +172,7 @@ export async function startOidcProvider({ port, clientId, clientSecret, redirect
       return {
         accountId: sub,
         async claims() {
-          return { sub, email: account.email, email_verified: true, name: account.name };
+          return { sub, email: account.email, email_verified: account.emailVerified ?? true, name: account.name };
         },
       };
     },

@@ -36,6 +36,8 @@ export const OIDC = {
     "sso-editor": { email: "sso-editor@corp.test", name: "Sam Editor" },
     "sso-viewer": { email: "sso-viewer@corp.test", name: "Val Viewer" },
     "outsider": { email: "outsider@elsewhere.test", name: "Olly Outsider" },
+    /** In the allowed domain, but the issuer says the email is not verified (as a string, the way some issuers send it). */
+    "unverified": { email: "unverified@corp.test", name: "Uma Unverified", emailVerified: "false" },
   },
 };
 

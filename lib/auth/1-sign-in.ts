@@ -1,7 +1,7 @@
 // next-auth v4 configuration: password users from CONSOLE_USERS and OIDC single sign-on
 // (Google Workspace, Microsoft Entra ID, any issuer), JWT sessions, no database.
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { NextAuthOptions, User } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import AzureADProvider from "next-auth/providers/azure-ad";
@@ -9,15 +9,18 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GoogleProvider from "next-auth/providers/google";
 import { authCookies } from "./5-cookies";
 import { getEnv, type Env, type Role } from "@/lib/config/env";
-import { delayFor, recordFailure, recordSuccess, sleep } from "./2-throttle";
+import { SIGN_IN_ERROR, tooManyAttempts } from "@/lib/problems/sign-in-errors";
+import { audit } from "@/lib/proxy/7-audit";
+import { getStore } from "@/lib/store/store";
+import { admit, boundedCheck, checkLikeAPassword, clientAddress, type Admission } from "./2-throttle";
 import { verifyPassword } from "./3-password-hash.mjs";
-import { isAllowedEmail, roleFor } from "./4-roles";
+import { currentRole, emailVerified, isAllowedEmail, roleFor } from "./4-roles";
 import { SIGN_IN_LIFETIME_S, signInCurrent } from "./6-session";
 import { redirectCallback } from "./return-path";
 
 /** Sessions last a working day from sign-in (lib/auth/6-session.ts); the key vault has its own, usually equal, ttl. */
 const SESSION_MAX_AGE = SIGN_IN_LIFETIME_S;
-/** Compared against when the email is unknown, so both failures take the same time. */
+/** What an unknown email is checked against when a check must be timed (lib/auth/2-throttle.ts), so both failures look alike. */
 const DUMMY_HASH = "scrypt:32768:8:1:AAAAAAAAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 export type SignInMethod = { id: string; name: string; kind: "password" | "sso" };
@@ -32,6 +35,13 @@ export function signInMethods(env: Env = getEnv()): SignInMethod[] {
   return methods;
 }
 
+/** One audit line (and trail event) for a sign-in that happened or was refused; never the password. */
+function auditSignIn(user: string | null, outcome: "signed-in" | "refused" | "signed-out", reason?: string, path = "/api/auth/callback/credentials") {
+  const event = outcome === "refused" ? "refused" : outcome === "signed-in" ? "sign-in" : "sign-out";
+  const status = outcome === "refused" ? 401 : 200;
+  audit({ event, user, method: "POST", path, status, outcome, ...(reason ? { reason } : {}), requestId: randomUUID() });
+}
+
 function passwordProvider(env: Env): Provider {
   return CredentialsProvider({
     id: "credentials",
@@ -40,18 +50,33 @@ function passwordProvider(env: Env): Provider {
     async authorize(credentials, req) {
       const email = String(credentials?.email ?? "").trim().toLowerCase().slice(0, 320);
       const password = String(credentials?.password ?? "").slice(0, 1024);
-      // The last X-Forwarded-For entry is the one the hosting proxy added; earlier ones are the client's word.
-      const forwarded = req.headers?.["x-forwarded-for"];
-      const address = String(Array.isArray(forwarded) ? forwarded.at(-1) : (forwarded ?? "local")).split(",").at(-1)?.trim();
-      const throttleKeys = [`email:${email}`, `ip:${address}`];
-      await sleep(delayFor(throttleKeys));
+      // Thrown messages reach the form as signIn()'s `error` (lib/problems/sign-in-errors.ts words them).
+      const refuse = (reason: string, code: string) => {
+        auditSignIn(email || null, "refused", reason);
+        return new Error(code);
+      };
+      // 1. Count the attempt before anything is checked; refuse unchecked once a count is used up.
+      let admission: Admission;
+      try {
+        admission = await admit(getStore(env), email, clientAddress(req.headers ?? {}, env));
+      } catch (error) {
+        console.error(JSON.stringify({ event: "store.error", what: "sign-in", message: String(error instanceof Error ? error.message : error).slice(0, 200) }));
+        throw refuse("store-unavailable", SIGN_IN_ERROR.unavailable);
+      }
+      if (!admission.ok) throw refuse("too-many-attempts", tooManyAttempts(admission.retryAt));
+      // 2. Check the password, if a check can run now; an unknown email takes as long without costing one.
       const user = env.CONSOLE_USERS.find((candidate) => candidate.email === email);
-      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      const check = () => verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      const ok = user ? await boundedCheck(check) : await checkLikeAPassword(check);
+      if (ok === "busy") {
+        await admission.settle("not-checked").catch(() => {});
+        throw refuse("busy", SIGN_IN_ERROR.busy);
+      }
       if (!user || !ok) {
-        recordFailure(throttleKeys);
+        auditSignIn(email || null, "refused", "wrong-password");
         return null;
       }
-      recordSuccess(throttleKeys);
+      await admission.settle("success").catch(() => {});
       return { id: user.email, email: user.email, name: user.email, role: user.role } as User & { role: Role };
     },
   });
@@ -111,24 +136,37 @@ export function authOptions(env: Env = getEnv()): NextAuthOptions {
       redirect: redirectCallback,
       signIn({ user, account, profile }) {
         if (account?.provider === "credentials") return true;
-        const email = user.email?.toLowerCase();
-        const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified;
-        if (!email || verified === false) return false;
-        return isAllowedEmail(email, env);
+        const email = user.email?.toLowerCase() ?? null;
+        const path = `/api/auth/callback/${account?.provider ?? "sso"}`;
+        const refused = (reason: string) => {
+          auditSignIn(email, "refused", reason, path);
+          return false;
+        };
+        if (!email) return refused("no-email");
+        if (!emailVerified(account?.provider, profile)) return refused("email-unverified");
+        return isAllowedEmail(email, env) || refused("not-allowed");
       },
-      jwt({ token, user, account }) {
+      async jwt({ token, user, account }) {
         if (user && account) {
           const email = (user.email ?? token.email ?? "").toLowerCase();
           token.email = email;
+          token.provider = account.provider;
           token.role = account.provider === "credentials" ? (user as User & { role: Role }).role : roleFor(email, env);
           // A fresh id per sign-in: the key vault is sealed for it, so keys end with the sign-in.
           token.sid = randomBytes(16).toString("base64url");
           token.signedInAt = Math.floor(Date.now() / 1000);
-        } else if (!signInCurrent(token.signedInAt)) {
-          // next-auth answers a throw here by clearing the session cookie: signed out, no loop
-          // between pages (getServerSession) and API routes (lib/auth/6-session.ts), which agree.
-          throw new Error("The sign-in is older than a working day; sign in again.");
+          return token;
         }
+        // next-auth answers a throw here by clearing the session cookie: signed out, no loop
+        // between pages (getServerSession) and API routes (lib/auth/7-guards.ts), which agree.
+        if (!signInCurrent(token.signedInAt)) throw new Error("The sign-in is older than a working day; sign in again.");
+        const role = currentRole({ email: token.email ?? "", provider: token.provider ?? "" }, env);
+        if (!role) throw new Error("This person is no longer allowed into the console.");
+        if (await getStore(env).isRevoked({ sid: token.sid ?? "", email: token.email ?? "", signedInAt: token.signedInAt ?? 0 })) {
+          throw new Error("This sign-in was signed out.");
+        }
+        // The role in force now (the pages read it from here), not the one at sign-in.
+        token.role = role;
         return token;
       },
       session({ session, token }) {
@@ -137,6 +175,19 @@ export function authOptions(env: Env = getEnv()): NextAuthOptions {
           session.user.role = token.role as Role;
         }
         return session;
+      },
+    },
+    events: {
+      signIn({ user, account }) {
+        auditSignIn(user.email?.toLowerCase() ?? null, "signed-in", undefined, `/api/auth/callback/${account?.provider ?? "credentials"}`);
+      },
+      // Called by next-auth only once a sign-out really happens (its CSRF token checked): copies of
+      // this sign-in's cookies are refused from now on, by every instance sharing the store.
+      async signOut({ token }) {
+        const { sid, signedInAt, email } = token ?? {};
+        if (typeof sid !== "string" || typeof signedInAt !== "number") return;
+        auditSignIn(email ?? null, "signed-out", undefined, "/api/auth/signout");
+        await getStore(env).revokeSignIn(sid, signedInAt + SIGN_IN_LIFETIME_S);
       },
     },
     logger: {

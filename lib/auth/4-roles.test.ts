@@ -1,7 +1,7 @@
 // Who may enter through single sign-on (ALLOWED_EMAIL_DOMAINS) and with which role (CONSOLE_ROLES).
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/config/env";
-import { isAllowedEmail, roleFor } from "./4-roles";
+import { currentRole, emailVerified, isAllowedEmail, roleFor } from "./4-roles";
 
 function env(extra: Record<string, string>) {
   return parseEnv({
@@ -71,5 +71,42 @@ describe("roleFor", () => {
     const roles = env({ CONSOLE_ROLES: "Boss@Acme.COM=Editor,*@PARTNER.io=editor" });
     expect(roleFor("BOSS@acme.com", roles)).toBe("editor");
     expect(roleFor("Someone@Partner.IO", roles)).toBe("editor");
+  });
+});
+
+describe("currentRole", () => {
+  const hash = "scrypt:32768:8:1:c2FsdA:aGFzaA";
+  const users = (list: [string, string][]) => JSON.stringify(list.map(([email, role]) => ({ email, role, passwordHash: hash })));
+
+  it("a password sign-in answers to CONSOLE_USERS as it is now: its role, or null once removed", () => {
+    const now = env({ CONSOLE_USERS: users([["alice@acme.com", "viewer"]]) });
+    expect(currentRole({ email: "alice@acme.com", provider: "credentials" }, now)).toBe("viewer");
+    expect(currentRole({ email: "bob@acme.com", provider: "credentials" }, now)).toBeNull();
+  });
+
+  it("an SSO sign-in answers to ALLOWED_EMAIL_DOMAINS and CONSOLE_ROLES, and ends when its provider is turned off", () => {
+    const now = env({ ALLOWED_EMAIL_DOMAINS: "acme.com", CONSOLE_ROLES: "boss@acme.com=editor" });
+    expect(currentRole({ email: "boss@acme.com", provider: "oidc" }, now)).toBe("editor");
+    expect(currentRole({ email: "worker@acme.com", provider: "oidc" }, now)).toBe("viewer");
+    expect(currentRole({ email: "eve@evil.com", provider: "oidc" }, now)).toBeNull();
+    expect(currentRole({ email: "boss@acme.com", provider: "google" }, now), "Google is not configured").toBeNull();
+    // An SSO person with the same email as a password user does not inherit the password entry.
+    expect(currentRole({ email: "boss@acme.com", provider: "credentials" }, now)).toBeNull();
+  });
+});
+
+describe("emailVerified", () => {
+  it("refuses an email the provider says is unverified, in either spelling", () => {
+    expect(emailVerified("oidc", { email_verified: false })).toBe(false);
+    expect(emailVerified("oidc", { email_verified: "false" })).toBe(false);
+    expect(emailVerified("oidc", { email_verified: true })).toBe(true);
+    expect(emailVerified("oidc", { email_verified: "true" })).toBe(true);
+  });
+
+  it("Google always sends the claim, so a Google profile without it is refused; issuers that never send it are not", () => {
+    expect(emailVerified("google", { email: "a@acme.com" })).toBe(false);
+    expect(emailVerified("google", { email_verified: true })).toBe(true);
+    expect(emailVerified("azure-ad", { email: "a@acme.com" })).toBe(true);
+    expect(emailVerified("oidc", {})).toBe(true);
   });
 });

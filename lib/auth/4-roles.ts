@@ -21,3 +21,45 @@ export function roleFor(email: string, env: Pick<Env, "CONSOLE_ROLES">): Role {
   );
   return match?.role ?? "viewer";
 }
+
+const usersByEmail = new WeakMap<Env["CONSOLE_USERS"], Map<string, Role>>();
+
+/** Which SSO providers the configuration turns on now; a sign-in through one turned off ends. */
+function ssoConfigured(provider: string, env: Env): boolean {
+  if (provider === "google") return Boolean(env.GOOGLE_CLIENT_ID);
+  if (provider === "azure-ad") return Boolean(env.AZURE_AD_CLIENT_ID);
+  if (provider === "oidc") return Boolean(env.OIDC_CLIENT_ID);
+  return false;
+}
+
+/**
+ * The role this sign-in has under the configuration in force now, or null when the person may no
+ * longer enter: asked on every call, so removing or demoting someone takes effect at their next
+ * request, not at their next sign-in. A password sign-in answers to CONSOLE_USERS; an SSO one to
+ * ALLOWED_EMAIL_DOMAINS and CONSOLE_ROLES.
+ */
+export function currentRole(signIn: { email: string; provider: string }, env: Env): Role | null {
+  if (signIn.provider === "credentials") {
+    let users = usersByEmail.get(env.CONSOLE_USERS);
+    if (!users) {
+      users = new Map(env.CONSOLE_USERS.map((user) => [user.email, user.role]));
+      usersByEmail.set(env.CONSOLE_USERS, users);
+    }
+    return users.get(signIn.email) ?? null;
+  }
+  if (!ssoConfigured(signIn.provider, env) || !isAllowedEmail(signIn.email, env)) return null;
+  return roleFor(signIn.email, env);
+}
+
+/** Providers that always send `email_verified`: a profile of theirs without it is refused. */
+const SENDS_EMAIL_VERIFIED = new Set(["google"]);
+
+/**
+ * Whether single sign-on vouches for the email: `email_verified` must be true (or "true", as some
+ * issuers send it) wherever it is sent. Entra ID does not send it (docs/security.md says what holds there).
+ */
+export function emailVerified(provider: string | undefined, profile: unknown): boolean {
+  const claim = (profile as { email_verified?: unknown } | null | undefined)?.email_verified;
+  if (claim === undefined || claim === null) return !SENDS_EMAIL_VERIFIED.has(provider ?? "");
+  return claim === true || claim === "true";
+}

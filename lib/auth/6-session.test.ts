@@ -9,7 +9,7 @@ import { readSession, rememberedSessions, SESSION_CACHE_SIZE, SIGN_IN_LIFETIME_S
 
 const SECRET = "tWZDJVIMIRDkbb5tlLbShPWolJ1OFZc92iP/gB92iN4=";
 const NOW_S = () => Math.floor(Date.now() / 1000);
-const claims = (signedInAt = NOW_S()) => ({ email: "alice@example.com", role: "editor" as const, sid: "sid-0123456789abcdef", signedInAt, name: "Alice" });
+const claims = (signedInAt = NOW_S()) => ({ email: "alice@example.com", role: "editor" as const, sid: "sid-0123456789abcdef", signedInAt, provider: "credentials", name: "Alice" });
 let CLAIMS = claims();
 
 function makeEnv(secret = SECRET): Env {

@@ -20,6 +20,8 @@ const sessionSchema = z.object({
   sid: z.string().min(16),
   /** When this sign-in happened (epoch seconds): it ends SIGN_IN_LIFETIME_S later, however often the JWT is renewed. */
   signedInAt: z.number().int(),
+  /** How this person signed in ("credentials", "google", ...): which part of the configuration their role comes from. */
+  provider: z.string().min(1),
   name: z.string().nullish(),
 });
 export type ConsoleSession = z.infer<typeof sessionSchema>;

@@ -194,3 +194,27 @@ describe("lists", () => {
     expect(parseEnv({ ...GOOD, CONSOLE_DEMO: "0" }).CONSOLE_DEMO).toBe(false);
   });
 });
+
+describe("shared state and sign-in protection", () => {
+  it("defaults: no Redis (memory), 10 failures, no trusted proxy", () => {
+    const env = parseEnv(GOOD);
+    expect(env.REDIS_URL).toBeUndefined();
+    expect(env.LOGIN_MAX_FAILURES).toBe(10);
+    expect(env.TRUSTED_PROXY_HOPS).toBe(0);
+  });
+
+  it("takes redis:// and rediss:// URLs and whole numbers in range", () => {
+    const env = parseEnv({ ...GOOD, REDIS_URL: "rediss://default:pw@redis.example.com:6380", LOGIN_MAX_FAILURES: "5", TRUSTED_PROXY_HOPS: "1" });
+    expect(env.REDIS_URL).toBe("rediss://default:pw@redis.example.com:6380");
+    expect(env.LOGIN_MAX_FAILURES).toBe(5);
+    expect(env.TRUSTED_PROXY_HOPS).toBe(1);
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ["REDIS_URL another scheme", { REDIS_URL: "http://redis.example.com" }, /^REDIS_URL must start with redis:\/\/ or rediss:\/\//],
+    ["LOGIN_MAX_FAILURES zero", { LOGIN_MAX_FAILURES: "0" }, /^LOGIN_MAX_FAILURES /],
+    ["TRUSTED_PROXY_HOPS not a number", { TRUSTED_PROXY_HOPS: "nginx" }, /^TRUSTED_PROXY_HOPS /],
+  ])("%s names the variable", (_name, overrides, expected) => {
+    expect(errorFor({ ...GOOD, ...overrides })).toMatch(expected);
+  });
+});

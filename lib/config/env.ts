@@ -153,6 +153,20 @@ const envSchema = z
     RECIPES_FILE: z.string().optional(),
     /** The OpenAPI 3 document behind the endpoint catalogue: a file path or an http(s) URL; default the shipped mock document. */
     OPENAPI_SPEC: z.string().optional(),
+    /** Shared state across instances (lib/store): sign-in counts, revoked sign-ins, the activity trail. Unset: in memory. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/i, "must start with redis:// or rediss://, such as redis://localhost:6379")
+      .optional(),
+    /** Failed sign-ins per email and client address within 15 minutes before attempts are refused unchecked. */
+    LOGIN_MAX_FAILURES: wholeNumber(1, 1000, "attempts").default(10),
+    /**
+     * How many proxies of the console's own stand in front of it and append to X-Forwarded-For (nginx, a load
+     * balancer). 0, the default, believes no forwarded address: a client can write that header itself.
+     */
+    TRUSTED_PROXY_HOPS: wholeNumber(0, 10, "proxies").default(0),
+    /** Set to 1 by Vercel itself; the client address is then Vercel's own x-vercel-forwarded-for. */
+    VERCEL: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     const pairs: [string, string | undefined, string, string | undefined][] = [

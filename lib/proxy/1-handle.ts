@@ -1,13 +1,13 @@
 // One proxied call, end to end, in the order of the design's diagram and of this folder's files:
 // session, CSRF and role (lib/auth) → 2 path → 3 body → vault (lib/vault) → 4 headers →
-// 5 upstream → 6 the answer streamed back → 7 one audit line.
+// 5 upstream → 6 the answer streamed back → 7 one audit line (refusals write one too).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { checkRole, guard } from "@/lib/auth/7-guards";
 import { vaultOwner } from "@/lib/auth/6-session";
 import { getEnv } from "@/lib/config/env";
 import { problemResponse } from "@/lib/problems/problem";
-import { pickKey, readVault } from "@/lib/vault/3-vault";
+import { pickKey, readVaultWithReason } from "@/lib/vault/3-vault";
 import { buildUpstreamUrl, parseProxyTarget } from "./2-target";
 import { readLimitedBody } from "./3-body";
 import { requestHeadersForUpstream } from "./4-headers";
@@ -25,34 +25,49 @@ export async function handleProxy(request: Request): Promise<Response> {
   const guarded = await guard(request, env);
   if (!guarded.ok) return guarded.response;
   const { session } = guarded;
-  const roleRefusal = checkRole(session, method, instance);
+  const roleRefusal = checkRole(request, session, method);
   if (roleRefusal) return roleRefusal;
+  /** A refusal after the guards: its problem answer and its audit line. */
+  const refused = (reason: string, response: Response) => {
+    response.headers.set("x-request-id", requestId);
+    audit({ event: "refused", user: session.email, method, path: instance, status: response.status, outcome: "refused", reason, requestId });
+    return response;
+  };
 
   const target = parseProxyTarget(request.url);
-  if (!target.ok) return problemResponse("invalid-path", { detail: target.reason, instance });
+  if (!target.ok) return refused("invalid-path", problemResponse("invalid-path", { detail: target.reason, instance }));
   const upstreamName = request.headers.get("x-console-upstream") ?? "platform";
   if (upstreamName !== "platform" && upstreamName !== "legacy") {
-    return problemResponse("invalid-request", {
-      detail: "X-Console-Upstream must be 'platform' or 'legacy'.",
-      instance,
-    });
+    return refused(
+      "invalid-upstream",
+      problemResponse("invalid-request", {
+        detail: "X-Console-Upstream must be 'platform' or 'legacy'.",
+        instance,
+      }),
+    );
   }
 
   const body = method === "GET" || method === "DELETE" ? { ok: true as const, body: null } : await readLimitedBody(request);
   if (!body.ok) {
-    return problemResponse("payload-too-large", { detail: "The request body is over 5 MB and was not sent.", instance });
+    return refused("too-large", problemResponse("payload-too-large", { detail: "The request body is over 5 MB and was not sent.", instance }));
   }
 
-  const vault = await readVault(request, vaultOwner(session), env);
-  const apiKey = pickKey(vault, request.headers.get("x-console-key-id"));
+  const { vault, rejected } = await readVaultWithReason(request, vaultOwner(session), env);
+  const keyId = request.headers.get("x-console-key-id");
+  const apiKey = pickKey(vault, keyId);
   if (!apiKey) {
-    return problemResponse("no-api-key", {
-      detail: request.headers.get("x-console-key-id")
-        ? "The chosen key is not among your saved keys. Pick another key or add it again."
-        : "You have no saved API key in this sign-in. Add one in the keys panel (JobNimbus: Settings > API Keys).",
-      instance,
-    });
+    // A key cookie that is not this sign-in's (another person's, tampered, expired) says so in the reason.
+    return refused(
+      rejected ? `no-api-key: vault ${rejected}` : "no-api-key",
+      problemResponse("no-api-key", {
+        detail: keyId
+          ? "The chosen key is not among your saved keys. Pick another key or add it again."
+          : "You have no saved API key in this sign-in. Add one in the keys panel (JobNimbus: Settings > API Keys).",
+        instance,
+      }),
+    );
   }
+  const keyLabel = apiKey.label;
 
   const base = upstreamName === "legacy" ? env.JOBNIMBUS_LEGACY_BASE_URL : env.JOBNIMBUS_BASE_URL;
   const url = buildUpstreamUrl(base, target);
@@ -71,7 +86,9 @@ export async function handleProxy(request: Request): Promise<Response> {
   response.headers.set("x-request-id", requestId);
   const line = (outcome: string) =>
     audit({
+      event: "proxy",
       user: session.email,
+      key: keyLabel,
       method,
       path: url.pathname,
       upstream: upstreamName,

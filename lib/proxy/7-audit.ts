@@ -1,20 +1,13 @@
-// One structured line per proxied call on stdout: who, what, where, how it ended.
-// Never the key, never a body, never the query string (it can hold customer data).
+// One structured line on stdout per proxied call and per refusal, sign-in and sign-out: who, what,
+// where, how it ended, why refused; the same event goes to the activity trail (lib/store).
+// Never the key, never a body, never a password, never the query string (it can hold customer data).
 //
 // Lines are collected and written once per event-loop turn (one pipe write instead of one per
 // call, docs/benchmarks.md); whatever is pending is written before the process exits.
 import "server-only";
+import { getStore, type ActivityEvent } from "@/lib/store/store";
 
-export type AuditEntry = {
-  user: string;
-  method: string;
-  path: string;
-  upstream: "platform" | "legacy";
-  status: number;
-  outcome: string;
-  durationMs: number;
-  requestId: string;
-};
+export type AuditEntry = Omit<ActivityEvent, "time">;
 
 let pending: string[] = [];
 let exitHooked = false;
@@ -26,11 +19,18 @@ function flush(): void {
   process.stdout.write(lines);
 }
 
-export function audit(entry: AuditEntry): void {
-  pending.push(`${JSON.stringify({ event: "proxy", time: new Date().toISOString(), ...entry })}\n`);
+const toTrail = (event: ActivityEvent, json: string) => getStore().recordActivity(event, json);
+
+/** Writes the audit line and adds the same event to the trail (`record`, replaceable in tests). */
+export function audit(entry: AuditEntry, record: (event: ActivityEvent, json: string) => void = toTrail): void {
+  const { event: kind, ...rest } = entry;
+  const event: ActivityEvent = { event: kind, time: new Date().toISOString(), ...rest };
+  const json = JSON.stringify(event);
+  pending.push(`${json}\n`);
   if (pending.length === 1) setImmediate(flush);
   if (!exitHooked) {
     exitHooked = true;
     process.on("exit", flush);
   }
+  record(event, json);
 }

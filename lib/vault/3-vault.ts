@@ -81,12 +81,17 @@ export async function openVault(seal: string | undefined, owner: string, env: En
   return { vault: data };
 }
 
-/** Reads the vault cookie from a request; logs (never the value) when it had to be ignored. */
-export async function readVault(request: Request, owner: string, env: Env = getEnv()): Promise<Vault> {
+/** Reads the vault cookie from a request, with why it was ignored if it was; logs that (never the value). */
+export async function readVaultWithReason(request: Request, owner: string, env: Env = getEnv()): Promise<OpenedVault> {
   const seal = readCookie(request.headers.get("cookie"), vaultCookieName(env));
-  const { vault, rejected } = await openVault(seal, owner, env);
-  if (rejected) console.warn(JSON.stringify({ event: "vault.ignored", reason: rejected, time: new Date().toISOString() }));
-  return vault;
+  const opened = await openVault(seal, owner, env);
+  if (opened.rejected) console.warn(JSON.stringify({ event: "vault.ignored", reason: opened.rejected, time: new Date().toISOString() }));
+  return opened;
+}
+
+/** Reads the vault cookie from a request; an ignored cookie reads as an empty vault. */
+export async function readVault(request: Request, owner: string, env: Env = getEnv()): Promise<Vault> {
+  return (await readVaultWithReason(request, owner, env)).vault;
 }
 
 
@@ -145,8 +150,11 @@ let unwrap: (key: ApiKey) => string;
  */
 export class ApiKey {
   readonly #value: string;
-  constructor(value: string) {
+  /** The key's label, for the audit line and the trail: never the key. */
+  readonly label: string;
+  constructor(value: string, label: string) {
     this.#value = value;
+    this.label = label;
   }
   toString(): string {
     return "[API key]";
@@ -170,5 +178,5 @@ export function revealKey(key: ApiKey): string {
 /** The key to send upstream: the one asked for, else the active one; a handle only the upstream call opens. */
 export function pickKey(vault: Vault, id?: string | null): ApiKey | null {
   const chosen = id ? vault.keys.find((k) => k.id === id) : vault.keys.find((k) => k.active);
-  return chosen ? new ApiKey(chosen.key) : null;
+  return chosen ? new ApiKey(chosen.key, chosen.label) : null;
 }
