@@ -25,6 +25,8 @@ export type CatalogOperation = {
   body: null | { required: boolean; mediaType: string; mode: "fields" | "json"; description?: string };
   /** How a list answer pages ("More results"), from x-console-paging or the parameters' names; null: it does not. */
   paging: Paging | null;
+  /** Where its description comes from, in words ("SDK:37046663773: JobNimbus's collection text, …"); empty: the document does not say. */
+  sources: string[];
 };
 
 export type Catalog = {

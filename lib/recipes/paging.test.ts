@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildCatalog } from "@/lib/catalog/build";
 import type { CatalogOperation } from "@/lib/catalog/catalog";
 import type { Paging } from "@/lib/catalog/paging";
 import { FIRST_PAGE, hasMore, matchOperation, nextCursorIn, nextPosition, pageQuery, recipePaging, totalIn } from "./paging";
@@ -11,13 +10,11 @@ import type { Recipe } from "./schema";
 const shippedRecipes = parseRecipes(readFileSync(new URL("../../recipes.json", import.meta.url), "utf8"), "recipes.json");
 if (!shippedRecipes.ok) throw new Error(shippedRecipes.message);
 const recipe = (id: string): Recipe => shippedRecipes.recipes.find((r) => r.id === id)!;
-const shippedCatalog = buildCatalog(JSON.parse(readFileSync(new URL("../../openapi/jobnimbus-mock.json", import.meta.url), "utf8")), "shipped");
-if (!shippedCatalog.ok) throw new Error(shippedCatalog.error);
-const operations = shippedCatalog.catalog.operations;
-
 function op(path: string, paging: Paging | null, extra: Partial<CatalogOperation> = {}): CatalogOperation {
-  return { id: `GET ${path}`, method: "GET", upstream: "platform", path, docPath: `/${path}`, tag: "T", summary: path, deprecated: false, fields: [], body: null, paging, ...extra };
+  return { id: `GET ${path}`, method: "GET", upstream: "platform", path, docPath: `/${path}`, tag: "T", summary: path, deprecated: false, fields: [], body: null, paging, sources: [], ...extra };
 }
+const feedOperation = op("crm/v1/activities/feed", { style: "cursor", cursor: "cursor", next: "next_cursor", limit: "limit", size: 20 }, { id: "activityFeed" });
+const operations = [feedOperation, op("crm/v1/jobs", { style: "offset", limit: "limit", offset: "offset", size: 25, total: "count" }), op("crm/v1/contacts/{id}", null), op("crm/v1/contacts", null, { method: "POST" })];
 const cursor: Paging = { style: "cursor", cursor: "after", next: "meta.next", limit: "first", size: 10 };
 const pages: Paging = { style: "page", page: "page", first: 1, limit: "per_page", size: 30, total: "total" };
 
