@@ -10,6 +10,7 @@ import { emptyDraft, type RequestDraft, type UpstreamBases } from "@/lib/request
 import { listSaved, type SavedRequest } from "@/lib/workspace/saved";
 import type { CatalogOperation } from "@/lib/catalog/catalog";
 import type { ReceivedResponse } from "@/lib/console-api/proxy-call";
+import { AccountProvider } from "./account-choices";
 import { AppHeader } from "./app-header";
 import { CatalogPanel } from "./catalog/catalog-panel";
 import { RequestComposer } from "./composer/request-composer";
@@ -114,6 +115,7 @@ export function ConsoleApp({ user, bases }: Props) {
   }, []);
 
   return (
+    <AccountProvider email={user.email} keyId={active?.id ?? null}>
     <div className="mx-auto flex max-w-7xl flex-col gap-4 p-3 sm:p-4">
       <AppHeader user={user} activeKey={active} current="console" />
       <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]">
@@ -159,5 +161,6 @@ export function ConsoleApp({ user, bases }: Props) {
         </main>
       </div>
     </div>
+    </AccountProvider>
   );
 }

@@ -1,13 +1,15 @@
 "use client";
 // One answer: status in words, time, size and headers; problems explained above a card;
 // the body in the views its media type allows (lib/answer/media-views), plus downloads.
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { legacyCellText, PERSON_FIELDS } from "@/lib/account/display";
 import { columnsOf, recordsToCsv } from "@/lib/answer/csv";
 import { defaultView, recordsOf, viewsFor, type View } from "@/lib/answer/media-views";
 import { statusMeaning } from "@/lib/answer/status-text";
 import { headerOf, type ReceivedResponse } from "@/lib/console-api/proxy-call";
 import { explainStatus } from "@/lib/problems/explain";
 import { isProblemContentType, parseProblem } from "@/lib/problems/problem";
+import { useAccount } from "@/components/account-choices";
 import { ProblemDetailsView } from "@/components/problem-details-view";
 import { FileView, filenameFrom, useBlobUrl } from "./file-view";
 import { JsonView } from "./json-view";
@@ -80,6 +82,15 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
   const columns = useMemo(() => (records ? columnsOf(records) : []), [records]);
   const views = useMemo(() => viewsFor(response.contentType, response.bytes.byteLength, decoded.parsed), [response, decoded]);
   const [chosen, setChosen] = useState<View | null>(null);
+  // Legacy records name team members by id and dates in unix seconds: the table shows names and dates.
+  const account = useAccount();
+  const legacy = response.request.upstream === "legacy";
+  const namesPeople = legacy && columns.some((column) => PERSON_FIELDS.has(column));
+  const { need, people } = account;
+  useEffect(() => {
+    if (namesPeople) need();
+  }, [namesPeople, need]);
+  const display = useMemo(() => (legacy ? (column: string, value: unknown) => legacyCellText(column, value, people) : undefined), [legacy, people]);
   const view = chosen && views.includes(chosen) ? chosen : defaultView(response.contentType, response.bytes.byteLength, decoded.parsed);
 
   const problem = isProblemContentType(response.contentType) ? parseProblem(decoded.parsed) : null;
@@ -148,7 +159,7 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
         </div>
       ) : null}
       <div role="tabpanel" aria-label={VIEW_LABELS[view]} data-testid="response-body">
-        <Body view={view} response={response} decoded={decoded} records={records} columns={columns} filename={filename} />
+        <Body view={view} response={response} decoded={decoded} records={records} columns={columns} filename={filename} display={display} />
       </div>
       <details>
         <summary className="cursor-pointer text-sm">Response headers ({response.headers.length})</summary>
@@ -165,13 +176,21 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
   );
 }
 
-type BodyProps = { view: View; response: ReceivedResponse; decoded: Decoded; records: Record<string, unknown>[] | null; columns: string[]; filename: string };
+type BodyProps = {
+  view: View;
+  response: ReceivedResponse;
+  decoded: Decoded;
+  records: Record<string, unknown>[] | null;
+  columns: string[];
+  filename: string;
+  display?: (column: string, value: unknown) => string | null;
+};
 
-function Body({ view, response, decoded, records, columns, filename }: BodyProps) {
+function Body({ view, response, decoded, records, columns, filename, display }: BodyProps) {
   if (response.bytes.byteLength === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No body.</p>;
   switch (view) {
     case "table":
-      return records ? <TableView key={response.durationMs} records={records} columns={columns} /> : null;
+      return records ? <TableView key={response.durationMs} records={records} columns={columns} display={display} /> : null;
     case "json":
     case "tree":
       return decoded.parsed !== undefined ? <JsonView key={`${view}${response.durationMs}`} value={decoded.parsed} mode={view === "json" ? "pretty" : "tree"} /> : null;

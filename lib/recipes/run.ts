@@ -1,5 +1,6 @@
 // What running a recipe means, as pure functions: its form, the request it makes (with paging),
 // where the records are in the answer, each cell's text and link, and every outcome in words.
+import { dateText, dateTimeText, toDate } from "@/lib/account/display";
 import { recordsOf } from "@/lib/answer/media-views";
 import { isRecord } from "@/lib/json/is-record";
 import { newRow, type RequestDraft } from "@/lib/request/request-model";
@@ -101,24 +102,14 @@ export function firstRecord(body: unknown): RecordItem | null {
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
-function toDate(value: unknown): Date | null {
-  if (typeof value === "number" && Number.isFinite(value) && value > 0) return new Date(value > 1e12 ? value : value * 1000);
-  if (typeof value === "string" && value.trim()) {
-    const asNumber = Number(value);
-    if (Number.isFinite(asNumber)) return toDate(asNumber);
-    const ms = Date.parse(value);
-    return Number.isNaN(ms) ? null : new Date(ms);
-  }
-  return null;
-}
-
 /** One value shown as a column's format asks. */
 export function formatValue(value: unknown, format: RecipeColumn["format"]): string {
   switch (format) {
     case "date":
-      return toDate(value)?.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) ?? asText(value);
-    case "datetime":
-      return toDate(value)?.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) ?? asText(value);
+    case "datetime": {
+      const date = toDate(value);
+      return date ? (format === "date" ? dateText(date) : dateTimeText(date)) : asText(value);
+    }
     case "money": {
       const n = typeof value === "number" ? value : Number(value);
       return value === "" || value === null || value === undefined || !Number.isFinite(n) ? asText(value) : money.format(n);
