@@ -16,10 +16,12 @@ type Props = {
   more: boolean;
   loadingMore: boolean;
   onMore: () => void;
+  /** Team members' names by id, for "person" columns. */
+  people: ReadonlyMap<string, string>;
 };
 
-function CsvLink({ recipe, records }: { recipe: Recipe; records: RecordItem[] }) {
-  const bytes = useMemo(() => new TextEncoder().encode(recordsToCsv(csvRows(recipe, records), recipe.result.columns.map((c) => c.label))), [recipe, records]);
+function CsvLink({ recipe, records, people }: { recipe: Recipe; records: RecordItem[]; people: ReadonlyMap<string, string> }) {
+  const bytes = useMemo(() => new TextEncoder().encode(recordsToCsv(csvRows(recipe, records, people), recipe.result.columns.map((c) => c.label))), [recipe, records, people]);
   const url = useBlobUrl(bytes, "text/csv");
   return url ? (
     <a href={url} download={`${recipe.id}.csv`} className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
@@ -28,7 +30,7 @@ function CsvLink({ recipe, records }: { recipe: Recipe; records: RecordItem[] })
   ) : null;
 }
 
-export function RecipeResults({ recipe, title, records, message, more, loadingMore, onMore }: Props) {
+export function RecipeResults({ recipe, title, records, message, more, loadingMore, onMore, people }: Props) {
   const columns = recipe.result.columns;
   return (
     <div className="flex flex-col gap-3" data-testid="recipe-results">
@@ -40,7 +42,7 @@ export function RecipeResults({ recipe, title, records, message, more, loadingMo
         ) : (
           <span />
         )}
-        <CsvLink recipe={recipe} records={records} />
+        <CsvLink recipe={recipe} records={records} people={people} />
       </div>
       <div className="overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
         <table className="w-full border-collapse text-left text-sm" data-testid="recipe-table">
@@ -58,7 +60,7 @@ export function RecipeResults({ recipe, title, records, message, more, loadingMo
             {records.map((record, index) => (
               <tr key={typeof record.jnid === "string" ? `${record.jnid}-${index}` : index} className="border-t border-slate-100 odd:bg-slate-50 dark:border-slate-800 dark:odd:bg-slate-900">
                 {columns.map((column) => {
-                  const text = cellText(column, record);
+                  const text = cellText(column, record, people);
                   const href = cellLink(column, record);
                   return (
                     <td key={column.label} className="max-w-md px-2 py-1 align-top">

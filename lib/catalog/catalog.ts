@@ -13,7 +13,7 @@ export type CatalogOperation = {
   id: string;
   method: Method;
   upstream: Upstream;
-  /** Relative to the upstream's base, with {name} parameters: "crm/v1/contacts/{id}", or "contacts" on the legacy API. */
+  /** Relative to the upstream's base, with {name} parameters: "files/v1/uploads/{jnid}/complete" on the Platform API, or "contacts" on the legacy API. */
   path: string;
   /** As written in the document: "/api1/contacts". */
   docPath: string;

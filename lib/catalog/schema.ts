@@ -151,7 +151,7 @@ export const openApiSchema = z.looseObject({
 });
 export type OpenApiDocument = z.infer<typeof openApiSchema>;
 
-/** paths["/crm/v1/contacts"].get.parameters[0].in */
+/** paths["/api1/contacts"].get.parameters[0].in */
 export function pathText(path: readonly PropertyKey[]): string {
   return path
     .map((part, index) => {

@@ -1,6 +1,7 @@
 // What running a recipe means, as pure functions: its form, the request it makes (with paging),
 // where the records are in the answer, each cell's text and link, and every outcome in words.
-import { dateText, dateTimeText, toDate } from "@/lib/account/display";
+import { choicesFrom, type Account, type Choice } from "@/lib/account/account";
+import { dateText, dateTimeText, personText, toDate } from "@/lib/account/display";
 import { recordsOf } from "@/lib/answer/media-views";
 import { isRecord } from "@/lib/json/is-record";
 import { newRow, type RequestDraft } from "@/lib/request/request-model";
@@ -11,22 +12,57 @@ import { consoleProblemSlug, type Problem } from "@/lib/problems/problem";
 import { problemCatalog } from "@/lib/problems/catalog";
 import { pagingParameters, type Paging } from "@/lib/catalog/paging";
 import { FIRST_PAGE, pageQuery, type PagePosition } from "./paging";
-import { isWrite, type Recipe, type RecipeColumn, type RecipeRequest } from "./schema";
-import { asText, builtins, fillJson, fillText, fillValue, wholePlaceholder, valueAt, type Scope } from "./template";
+import { isWrite, type Recipe, type RecipeColumn, type RecipeField, type RecipeRequest } from "./schema";
+import { asText, builtins, fillJson, fillText, fillValue, placeholdersIn, wholePlaceholder, valueAt, type Scope } from "./template";
 
 export type RecordItem = Record<string, unknown>;
 
-export function recipeFields(recipe: Recipe): FormField[] {
-  return recipe.fields.map((field) => ({
-    name: field.name,
-    label: field.label,
-    kind: field.type,
-    required: field.required,
-    ...(field.options ? { options: field.options.map((o) => (typeof o === "string" ? { value: o, label: o } : o)) } : {}),
-    ...(field.help ? { help: field.help } : {}),
-    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
-    ...(field.default !== undefined ? { defaultValue: field.default } : {}),
-  }));
+/** A field's choices from the account: null when the account could not be read (the field is then typed in). */
+export type ChoicesOf = (field: RecipeField) => Choice[] | null;
+
+/**
+ * The choices the account offers for a field: statuses of the workflow its `within` names (a field
+ * or a looked-up record's member), none while that is still unknown.
+ */
+export function fieldChoices(field: RecipeField, account: Account, scope: Scope): Choice[] {
+  if (!field.choices) return [];
+  if (!field.within) return choicesFrom(account, field.choices);
+  const workflow = asText(valueAt(scope, field.within)).trim();
+  return workflow ? choicesFrom(account, field.choices, workflow) : [];
+}
+
+/** The form: a field whose choices come from the account gets them from `choicesOf`, or is typed in when they cannot be read. */
+export function recipeFields(recipe: Recipe, choicesOf?: ChoicesOf): FormField[] {
+  return recipe.fields.map((field) => {
+    const choices = field.choices ? (choicesOf?.(field) ?? null) : undefined;
+    const options = field.options ? field.options.map((o) => (typeof o === "string" ? { value: o, label: o } : o)) : (choices ?? undefined);
+    const typedIn = field.choices !== undefined && choices === null;
+    return {
+      name: field.name,
+      label: field.label,
+      kind: typedIn ? "text" : field.type,
+      required: field.required,
+      ...(options && !typedIn ? { options } : {}),
+      ...(field.help ? { help: field.help } : {}),
+      ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+      ...(field.default !== undefined ? { defaultValue: field.default } : {}),
+    };
+  });
+}
+
+/** The fields a lookup reads from: once they are filled, the record can be found before anything is sent. */
+export function lookupInputs(recipe: Recipe): string[] {
+  if (!recipe.lookup) return [];
+  const names = new Set(recipe.fields.map((field) => field.name));
+  return [...new Set(placeholdersIn(recipe.lookup.request).map((p) => p.root).filter((root) => names.has(root)))];
+}
+
+/** "Fill in at least one of First name, Last name or Company." when the recipe asks for one and none is filled. */
+export function atLeastOneMissing(recipe: Recipe, values: FormValues): string | null {
+  const names = recipe.atLeastOne;
+  if (!names || names.some((name) => (values[name] ?? "").trim())) return null;
+  const labels = names.map((name) => recipe.fields.find((field) => field.name === name)?.label ?? name);
+  return `Fill in at least one of ${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}.`;
 }
 
 /** Values for this recipe's fields only, from a link's query string or the like. */
@@ -102,9 +138,13 @@ export function firstRecord(body: unknown): RecordItem | null {
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
-/** One value shown as a column's format asks. */
-export function formatValue(value: unknown, format: RecipeColumn["format"]): string {
+const NOBODY: ReadonlyMap<string, string> = new Map();
+
+/** One value shown as a column's format asks; `people` names team members by id. */
+export function formatValue(value: unknown, format: RecipeColumn["format"], people: ReadonlyMap<string, string> = NOBODY): string {
   switch (format) {
+    case "person":
+      return personText(value, people) ?? asText(value);
     case "date":
     case "datetime": {
       const date = toDate(value);
@@ -121,9 +161,9 @@ export function formatValue(value: unknown, format: RecipeColumn["format"]): str
   }
 }
 
-export function cellText(column: RecipeColumn, record: RecordItem): string {
+export function cellText(column: RecipeColumn, record: RecordItem, people?: ReadonlyMap<string, string>): string {
   const whole = wholePlaceholder(column.value);
-  if (whole && !whole.filter) return formatValue(valueAt(record, whole.path), column.format);
+  if (whole && !whole.filter) return formatValue(valueAt(record, whole.path), column.format, people);
   return fillText(column.value, record).replace(/^[\s,]+|[\s,]+$/g, "").replace(/(,\s*){2,}/g, ", ");
 }
 
@@ -141,15 +181,14 @@ export function cellLink(column: RecipeColumn, record: RecordItem): string | nul
 }
 
 /** The records as rows of cell text, keyed by column label, for the CSV download. */
-export function csvRows(recipe: Recipe, records: RecordItem[]): Record<string, string>[] {
-  return records.map((record) => Object.fromEntries(recipe.result.columns.map((column) => [column.label, cellText(column, record)])));
+export function csvRows(recipe: Recipe, records: RecordItem[], people?: ReadonlyMap<string, string>): Record<string, string>[] {
+  return records.map((record) => Object.fromEntries(recipe.result.columns.map((column) => [column.label, cellText(column, record, people)])));
 }
 
 const VERBS: Record<string, string> = { GET: "read", POST: "create", PUT: "change", PATCH: "change", DELETE: "delete" };
 
 /** The confirmation for a write recipe: its summary filled in, and what the form says, a line each. */
-export function recipeConfirmation(recipe: Recipe, scope: Scope, values: FormValues): WriteConfirmation {
-  const fields = recipeFields(recipe);
+export function recipeConfirmation(recipe: Recipe, scope: Scope, values: FormValues, fields: FormField[] = recipeFields(recipe)): WriteConfirmation {
   const details = fields.flatMap((field) => {
     const value = (values[field.name] ?? "").trim();
     if (!value) return [];
