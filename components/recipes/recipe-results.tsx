@@ -1,11 +1,13 @@
 "use client";
 // A recipe's result: a plain table with the columns a person wants, links between records,
-// a CSV of what is loaded, and "More results" when the API has another page.
+// a CSV of what is loaded, "Download all" of every page, and "More results" when the API has another page.
 import Link from "next/link";
 import { useMemo } from "react";
 import { recordsToCsv } from "@/lib/answer/csv";
 import { cellLink, cellText, csvRows, type RecordItem } from "@/lib/recipes/run";
 import type { Recipe } from "@/lib/recipes/schema";
+import type { ExportOptions, ExportOutcome } from "@/lib/answer/export";
+import { DownloadAll } from "@/components/response/download-all";
 import { useBlobUrl } from "@/components/response/file-view";
 
 type Props = {
@@ -18,6 +20,8 @@ type Props = {
   onMore: () => void;
   /** Team members' names by id, for "person" columns. */
   people: ReadonlyMap<string, string>;
+  /** Every page into one CSV ("Download all"); null when the result does not page. */
+  startExport: ((options: Pick<ExportOptions, "signal" | "onProgress">) => Promise<ExportOutcome>) | null;
 };
 
 function CsvLink({ recipe, records, people }: { recipe: Recipe; records: RecordItem[]; people: ReadonlyMap<string, string> }) {
@@ -30,7 +34,7 @@ function CsvLink({ recipe, records, people }: { recipe: Recipe; records: RecordI
   ) : null;
 }
 
-export function RecipeResults({ recipe, title, records, message, more, loadingMore, onMore, people }: Props) {
+export function RecipeResults({ recipe, title, records, message, more, loadingMore, onMore, people, startExport }: Props) {
   const columns = recipe.result.columns;
   return (
     <div className="flex flex-col gap-3" data-testid="recipe-results">
@@ -42,7 +46,10 @@ export function RecipeResults({ recipe, title, records, message, more, loadingMo
         ) : (
           <span />
         )}
-        <CsvLink recipe={recipe} records={records} people={people} />
+        <div className="flex flex-wrap items-start gap-2">
+          <CsvLink recipe={recipe} records={records} people={people} />
+          {startExport ? <DownloadAll filename={`${recipe.id}-all.csv`} noun={recipe.subject} start={startExport} /> : null}
+        </div>
       </div>
       <div className="overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
         <table className="w-full border-collapse text-left text-sm" data-testid="recipe-table">

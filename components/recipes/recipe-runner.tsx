@@ -53,6 +53,7 @@ export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases
     confirmDialog,
     preview,
     account,
+    startExport,
   } = useRecipeRun({ recipe, paging: recipePaging, role, given, autorun });
   const choicesFromAccount = recipe.fields.some((field) => field.choices);
   const headingId = useId();
@@ -168,6 +169,7 @@ export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases
             loadingMore={loadingMore}
             onMore={() => void more()}
             people={account.people}
+            startExport={startExport}
           />
         ) : (
           <p role="status" data-testid="recipe-message" className="font-medium">

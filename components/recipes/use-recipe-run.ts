@@ -3,6 +3,7 @@
 // "More results", a 429 that waits out Retry-After and retries a read once, and every exchange kept
 // for "details". What each step means is in lib/recipes (run.ts, paging.ts); this holds the state.
 import { useEffect, useMemo, useRef, useState } from "react";
+import { exportAll, exportPaging, type ExportOptions, type ExportOutcome } from "@/lib/answer/export";
 import { headerOf, type ReceivedResponse } from "@/lib/console-api/proxy-call";
 import { initialValues, validateForm, type FormErrors, type FormValues } from "@/lib/forms/fields";
 import { isRecord } from "@/lib/json/is-record";
@@ -11,6 +12,7 @@ import type { RequestDraft } from "@/lib/request/request-model";
 import {
   atLeastOneMissing,
   buildDraft,
+  csvRows,
   emptyMessage,
   fieldChoices,
   failureMessage,
@@ -31,6 +33,7 @@ import { isWrite, type Recipe } from "@/lib/recipes/schema";
 import { fillText, type Scope } from "@/lib/recipes/template";
 import { useAccount } from "@/components/account-choices";
 import { useConfirmWrite } from "@/components/confirm-write-dialog";
+import { proxyPages } from "@/components/response/download-all";
 import { retryAfterSeconds } from "@/components/response/retry-countdown";
 import { sendDraft, type Answer } from "./send-draft";
 
@@ -283,6 +286,22 @@ export function useRecipeRun({ recipe, paging: recipePaging, role, given, autoru
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
   }, []);
 
+  /** "Download all": every page of this result into one CSV with the recipe's columns; null for one record or a write. */
+  const startExport =
+    result !== null && paging !== null
+      ? (options: Pick<ExportOptions, "signal" | "onProgress">): Promise<ExportOutcome> => {
+          const pages = exportPaging(paging, recipe.request.upstream);
+          return exportAll({
+            ...options,
+            paging: pages,
+            fetchPage: proxyPages(recipeDraft(recipe, result.scope), pages),
+            recordsIn: (body) => recordsIn(recipe, body),
+            columns: recipe.result.columns.map((column) => column.label),
+            toRow: (record) => csvRows(recipe, [record], account.people)[0]!,
+          });
+        }
+      : null;
+
   const moreAvailable =
     result !== null && hasMore(paging, { loaded: result.records.length, total: result.total, lastPageSize: result.lastPageSize, nextCursor: result.nextCursor });
 
@@ -298,6 +317,7 @@ export function useRecipeRun({ recipe, paging: recipePaging, role, given, autoru
       }),
     preview: shownPreview,
     account,
+    startExport,
     errors,
     write,
     blocked,

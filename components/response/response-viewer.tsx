@@ -4,6 +4,9 @@
 import { useEffect, useMemo, useState } from "react";
 import { legacyCellText, PERSON_FIELDS } from "@/lib/account/display";
 import { columnsOf, recordsToCsv } from "@/lib/answer/csv";
+import { exportAll, exportPaging } from "@/lib/answer/export";
+import type { Paging } from "@/lib/catalog/paging";
+import type { RequestDraft } from "@/lib/request/request-model";
 import { defaultView, recordsOf, viewsFor, type View } from "@/lib/answer/media-views";
 import { statusMeaning } from "@/lib/answer/status-text";
 import { headerOf, type ReceivedResponse } from "@/lib/console-api/proxy-call";
@@ -11,6 +14,7 @@ import { explainStatus } from "@/lib/problems/explain";
 import { isProblemContentType, parseProblem } from "@/lib/problems/problem";
 import { useAccount } from "@/components/account-choices";
 import { ProblemDetailsView } from "@/components/problem-details-view";
+import { DownloadAll, proxyPages } from "./download-all";
 import { FileView, filenameFrom, useBlobUrl } from "./file-view";
 import { JsonView } from "./json-view";
 import { RetryCountdown, retryAfterSeconds } from "./retry-countdown";
@@ -76,7 +80,10 @@ function CsvDownloadLink({ records, columns, filename }: { records: Record<strin
   );
 }
 
-export function ResponseViewer({ response, onRetry }: { response: ReceivedResponse; onRetry?: () => void }) {
+/** The request behind a list answer and how its list pages: what "Download all" walks. */
+export type ListSource = { draft: RequestDraft; paging: Paging };
+
+export function ResponseViewer({ response, onRetry, listSource }: { response: ReceivedResponse; onRetry?: () => void; listSource?: ListSource | null }) {
   const decoded = useMemo(() => decode(response), [response]);
   const records = useMemo(() => (decoded.parsed === undefined ? null : recordsOf(decoded.parsed)), [decoded]);
   const columns = useMemo(() => (records ? columnsOf(records) : []), [records]);
@@ -155,6 +162,15 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
           <div className="flex flex-wrap gap-2">
             {decoded.parsed !== undefined ? <DownloadLink bytes={response.bytes} type="application/json" filename={`${filename}.json`} label="Download JSON" /> : null}
             {records ? <CsvDownloadLink records={records} columns={columns} filename={`${filename}.csv`} /> : null}
+            {records && listSource && ok ? (
+              <DownloadAll
+                filename={`${filename}-all.csv`}
+                start={(options) => {
+                  const paging = exportPaging(listSource.paging, listSource.draft.upstream);
+                  return exportAll({ ...options, paging, fetchPage: proxyPages(listSource.draft, paging), recordsIn: recordsOf });
+                }}
+              />
+            ) : null}
           </div>
         </div>
       ) : null}

@@ -8,7 +8,9 @@ import { valueAt } from "./template";
 /** The paging a recipe uses and, in words, where it comes from (shown under "details"). */
 export type RecipePaging = { paging: Paging; from: string };
 
-const LEGACY_DEFAULT: Paging = { style: "offset", limit: "size", offset: "from", size: DEFAULT_PAGE_SIZE, total: "count" };
+/** How every legacy list pages (jobnimbus-api.md §4): size and from, with the total in count. */
+export const LEGACY_PAGING: Paging = { style: "offset", limit: "size", offset: "from", size: DEFAULT_PAGE_SIZE, total: "count" };
+const LEGACY_DEFAULT = LEGACY_PAGING;
 const PLATFORM_DEFAULT: Paging = { style: "offset", limit: "limit", offset: "offset", size: DEFAULT_PAGE_SIZE, total: "count" };
 
 /** How literally a template path ("jobs/{jnid}") fits a recipe's path; -1: not at all. */

@@ -1,6 +1,7 @@
 // The answer viewer on the console: the status line, the body views the media type allows, the
 // downloads, the response headers, the Problem Details card with its plain words, and a 429's countdown.
 import type { Locator, Page } from "@playwright/test";
+import { DownloadAll } from "./download-all";
 
 export class AnswerViewer {
   readonly section: Locator;
@@ -33,6 +34,8 @@ export class AnswerViewer {
   readonly countdown: Locator;
   /** The note that a GET will be sent once more by itself when the countdown ends. */
   readonly autoRetry: Locator;
+  /** "Download all": every page of a list answer into one CSV. */
+  readonly downloadAll: DownloadAll;
 
   constructor(readonly page: Page) {
     this.section = page.getByTestId("response");
@@ -59,6 +62,7 @@ export class AnswerViewer {
     this.cutOff = page.getByTestId("cut-off");
     this.countdown = page.getByTestId("retry-countdown");
     this.autoRetry = page.getByTestId("retry-auto");
+    this.downloadAll = new DownloadAll(page, this.section);
   }
 
   /** A body view's tab: "Table", "JSON", "Tree", "Raw", "Problem", "Image", "PDF", "File", "Text". */
