@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { legacyCellText, PERSON_FIELDS } from "@/lib/account/display";
 import { columnsOf, recordsToCsv } from "@/lib/answer/csv";
+import { deprecationOf, deprecationText } from "@/lib/answer/deprecation";
 import { exportAll, exportPaging } from "@/lib/answer/export";
 import type { Paging } from "@/lib/catalog/paging";
 import type { RequestDraft } from "@/lib/request/request-model";
@@ -101,6 +102,7 @@ export function ResponseViewer({ response, onRetry, listSource }: { response: Re
   const view = chosen && views.includes(chosen) ? chosen : defaultView(response.contentType, response.bytes.byteLength, decoded.parsed);
 
   const problem = isProblemContentType(response.contentType) ? parseProblem(decoded.parsed) : null;
+  const deprecation = deprecationOf((name) => headerOf(response, name));
   const retryIn = response.status === 429 ? retryAfterSeconds(headerOf(response, "retry-after")) : null;
   const ok = response.status >= 200 && response.status < 300;
   const filename = filenameFrom(headerOf(response, "content-disposition"), `jobnimbus-${response.request.path.split("?")[0]!.replace(/[^\w.-]+/g, "-")}`);
@@ -126,6 +128,16 @@ export function ResponseViewer({ response, onRetry, listSource }: { response: Re
           {response.request.method} {response.request.path}
         </span>
       </div>
+      {deprecation ? (
+        <p role="note" data-testid="deprecation" className="rounded-md bg-amber-50 p-2 text-sm dark:bg-amber-950">
+          {deprecationText(deprecation)}{" "}
+          {deprecation.link ? (
+            <a href={deprecation.link} target="_blank" rel="noreferrer noopener" className="underline">
+              What JobNimbus says about it
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       {response.cutOff ? (
         <p role="alert" data-testid="cut-off" className="rounded-md bg-amber-50 p-2 text-sm dark:bg-amber-950">
           The answer was cut off: the connection broke after {response.bytes.byteLength.toLocaleString()} bytes. What is shown may be incomplete; send the request again.

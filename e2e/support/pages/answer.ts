@@ -34,6 +34,8 @@ export class AnswerViewer {
   readonly countdown: Locator;
   /** The note that a GET will be sent once more by itself when the countdown ends. */
   readonly autoRetry: Locator;
+  /** "This endpoint is deprecated and stops working on …", with JobNimbus's link. */
+  readonly deprecation: Locator;
   /** "Download all": every page of a list answer into one CSV. */
   readonly downloadAll: DownloadAll;
 
@@ -63,6 +65,7 @@ export class AnswerViewer {
     this.countdown = page.getByTestId("retry-countdown");
     this.autoRetry = page.getByTestId("retry-auto");
     this.downloadAll = new DownloadAll(page, this.section);
+    this.deprecation = page.getByTestId("deprecation");
   }
 
   /** A body view's tab: "Table", "JSON", "Tree", "Raw", "Problem", "Image", "PDF", "File", "Text". */
