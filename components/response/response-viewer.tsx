@@ -12,7 +12,7 @@ import { defaultView, recordsOf, viewsFor, type View } from "@/lib/answer/media-
 import { statusMeaning } from "@/lib/answer/status-text";
 import { headerOf, type ReceivedResponse } from "@/lib/console-api/proxy-call";
 import { explainStatus } from "@/lib/problems/explain";
-import { isProblemContentType, parseProblem } from "@/lib/problems/problem";
+import { problemFromAnswer } from "@/lib/problems/answer-problem";
 import { useAccount } from "@/components/account-choices";
 import { ProblemDetailsView } from "@/components/problem-details-view";
 import { DownloadAll, proxyPages } from "./download-all";
@@ -101,7 +101,8 @@ export function ResponseViewer({ response, onRetry, listSource }: { response: Re
   const display = useMemo(() => (legacy ? (column: string, value: unknown) => legacyCellText(column, value, people) : undefined), [legacy, people]);
   const view = chosen && views.includes(chosen) ? chosen : defaultView(response.contentType, response.bytes.byteLength, decoded.parsed);
 
-  const problem = isProblemContentType(response.contentType) ? parseProblem(decoded.parsed) : null;
+  const read = problemFromAnswer(response.contentType, decoded.parsed, decoded.text, response.status);
+  const problem = read?.problem ?? null;
   const deprecation = deprecationOf((name) => headerOf(response, name));
   const retryIn = response.status === 429 ? retryAfterSeconds(headerOf(response, "retry-after")) : null;
   const ok = response.status >= 200 && response.status < 300;
@@ -149,7 +150,7 @@ export function ResponseViewer({ response, onRetry, listSource }: { response: Re
         </p>
       ) : null}
       {retryIn !== null ? <RetryCountdown seconds={retryIn} onDone={onRetry} /> : null}
-      {problem ? <ProblemDetailsView problem={problem} status={response.status} /> : null}
+      {read ? <ProblemDetailsView problem={read.problem} status={response.status} shape={read.shape} /> : null}
       {decoded.parseError ? (
         <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
           The answer says it is JSON but is not valid JSON ({decoded.parseError}). It is shown as text.

@@ -8,6 +8,7 @@ import { newRow, type RequestDraft } from "@/lib/request/request-model";
 import type { WriteConfirmation } from "@/lib/request/write-summary";
 import { explainStatus } from "@/lib/problems/explain";
 import type { FormField, FormValues } from "@/lib/forms/fields";
+import { fieldErrorsOf } from "@/lib/problems/answer-problem";
 import { consoleProblemSlug, type Problem } from "@/lib/problems/problem";
 import { problemCatalog } from "@/lib/problems/catalog";
 import { pagingParameters, type Paging } from "@/lib/catalog/paging";
@@ -206,12 +207,10 @@ export function recipeConfirmation(recipe: Recipe, scope: Scope, values: FormVal
 
 export type Step = "lookup" | "request";
 
-type ProblemError = { field?: unknown; message?: unknown };
-
-/** "First name is required" from a JobNimbus `errors` list, using the form's labels where they match. */
+/** "First name is required" from the answer's field errors, using the form's labels where they match. */
 function fieldErrors(recipe: Recipe, problem: Problem | null): string {
-  const errors = (problem as { errors?: unknown } | null)?.errors;
-  if (!Array.isArray(errors)) return problem?.detail ?? "";
+  const errors = problem ? fieldErrorsOf(problem) : [];
+  if (errors.length === 0) return problem?.detail ?? "";
   const labelOf = (name: string) => {
     const direct = recipe.fields.find((field) => field.name === name);
     if (direct) return direct.label;
@@ -219,8 +218,8 @@ function fieldErrors(recipe: Recipe, problem: Problem | null): string {
     const whole = typeof template === "string" ? wholePlaceholder(template) : null;
     return recipe.fields.find((field) => field.name === whole?.path)?.label ?? name;
   };
-  return (errors as ProblemError[])
-    .map((error) => `${typeof error.field === "string" ? `${labelOf(error.field)} ` : ""}${typeof error.message === "string" ? error.message : ""}`.trim())
+  return errors
+    .map((error) => `${error.field ? `${labelOf(error.field)} ` : ""}${error.message}`.trim())
     .filter(Boolean)
     .join("; ");
 }
