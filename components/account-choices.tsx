@@ -23,37 +23,41 @@ const AccountContext = createContext<AccountApi>(NONE);
 
 type Props = { email: string; /** The key in use; none saved: nothing can be read. */ keyId: string | null; children: ReactNode };
 
+type Held = AccountState & { owner: string | null };
+
+function startFor(owner: string | null): Held {
+  const kept = owner && typeof window !== "undefined" ? readKept(window.sessionStorage, owner) : null;
+  return { owner, status: owner ? (kept ? "ready" : "idle") : "none", account: kept, error: null };
+}
+
 export function AccountProvider({ email, keyId, children }: Props) {
   const owner = keyId ? ownerOf(email, keyId) : null;
-  const [state, setState] = useState<AccountState & { owner: string | null }>({ owner: null, status: "none", account: null, error: null });
+  const [state, setState] = useState<Held>(() => startFor(owner));
   const loading = useRef<AbortController | null>(null);
 
-  // Another key (or none) is another account: what was read for the last one goes.
-  useEffect(() => {
-    loading.current?.abort();
-    const kept = owner ? readKept(window.sessionStorage, owner) : null;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- reading this tab's storage when the key changes
-    setState({ owner, status: owner ? (kept ? "ready" : "idle") : "none", account: kept, error: null });
-  }, [owner]);
+  // Another key (or none) is another account: what was read for the last one goes, before this
+  // render's children ask for anything (an effect would run after theirs and undo their request).
+  if (state.owner !== owner) setState(startFor(owner));
 
   const load = useCallback(() => {
     if (!owner || !keyId) return;
     loading.current?.abort();
     const abort = new AbortController();
     loading.current = abort;
-    setState((current) => ({ ...current, owner, status: "loading", error: null }));
+    setState((current) => (current.owner === owner ? { ...current, status: "loading", error: null } : current));
     void loadAccount(keyId, abort.signal).then((result) => {
       if (abort.signal.aborted) return;
       if (result.ok) keep(window.sessionStorage, owner, result.account);
+      // An answer for a key no longer in use is dropped.
       setState((current) =>
-        result.ok ? { owner, status: "ready", account: result.account, error: null } : { owner, status: "failed", account: current.account, error: result.message },
+        current.owner !== owner ? current : result.ok ? { owner, status: "ready", account: result.account, error: null } : { owner, status: "failed", account: current.account, error: result.message },
       );
     });
   }, [owner, keyId]);
 
   useEffect(() => () => loading.current?.abort(), []);
 
-  const current = state.owner === owner ? state : { owner, status: owner ? ("idle" as const) : ("none" as const), account: null, error: null };
+  const current = state.owner === owner ? state : startFor(owner);
   const api = useMemo<AccountApi>(
     () => ({
       status: current.status,

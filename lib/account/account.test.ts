@@ -98,6 +98,9 @@ describe("records as people read them", () => {
     expect(legacyCellText("owners", [{ id: "u1" }], people)).toBe("Dana Reyes");
     expect(legacyCellText("sales_rep", "u1", people)).toBe("Dana Reyes");
     expect(legacyCellText("created_by", "u9", people)).toBe("u9");
+    expect(legacyCellText("owners", [], people)).toBe("");
+    expect(legacyCellText("sales_rep", null, people)).toBe("");
+    expect(legacyCellText("owners", 7, people), "not an id: shown as it is").toBeNull();
   });
 
   it("shows date_* unix seconds as dates, 0 as nothing, and leaves other members alone", () => {

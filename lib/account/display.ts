@@ -39,7 +39,11 @@ export function personText(value: unknown, people: ReadonlyMap<string, string>):
  * dates for date_* unix seconds; null leaves the value as it is (the table's own text).
  */
 export function legacyCellText(column: string, value: unknown, people: ReadonlyMap<string, string>): string | null {
-  if (PERSON_FIELDS.has(column)) return personText(value, people);
+  if (PERSON_FIELDS.has(column)) {
+    const names = personText(value, people);
+    // Nobody assigned ([] or null) reads as an empty cell, not as "[]".
+    return names ?? (value === null || (Array.isArray(value) && value.length === 0) ? "" : null);
+  }
   if (column.startsWith("date_") && typeof value === "number") {
     const date = toDate(value);
     return date ? dateTimeText(date) : "";

@@ -73,7 +73,12 @@ export class AnswerViewer {
     return this.views.getByRole("tab", { name, exact: true });
   }
 
-  /** One row of the problem card's list: "Status", "Detail", "Instance", "Type", or an extension member. */
+  /** The problem card's "What to fix" list: one item per field error. */
+  problemFieldErrors(): Locator {
+    return this.problem.getByTestId("problem-field-errors").getByRole("listitem");
+  }
+
+  /** One row of the problem card's list: "Status", "Detail", "What to fix", "Reference", "Instance", "Type", or an extension member. */
   problemValue(term: string): Locator {
     return this.problem.locator(`dt:text-is("${term}") + dd`);
   }
