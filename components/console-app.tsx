@@ -11,7 +11,7 @@ import { listSaved, type SavedRequest } from "@/lib/workspace/saved";
 import type { CatalogOperation } from "@/lib/catalog/catalog";
 import type { ReceivedResponse } from "@/lib/console-api/proxy-call";
 import type { Paging } from "@/lib/catalog/paging";
-import { LEGACY_PAGING } from "@/lib/recipes/paging";
+import { LEGACY_PAGING } from "@/lib/catalog/legacy-paging";
 import { AccountProvider } from "./account-choices";
 import { AppHeader } from "./app-header";
 import { CatalogPanel } from "./catalog/catalog-panel";

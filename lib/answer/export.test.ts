@@ -71,13 +71,23 @@ describe("exportAll", () => {
     expect(odd).toMatchObject({ status: "failed", page: 1, reason: "its answer held no list of records" });
   });
 
+  it("asks for the next page while this one becomes CSV, one page ahead and no more", async () => {
+    const events: string[] = [];
+    const { fetchPage } = legacyList(contacts(2_512));
+    await run({
+      fetchPage: async (p) => (events.push(`ask ${p.offset}`), fetchPage(p)),
+      toRow: (record) => (record.jnid === "c0" || record.jnid === "c1000" ? (events.push(`write ${String(record.jnid)}`), record) : record),
+    });
+    expect(events).toEqual(["ask 0", "ask 1000", "write c0", "ask 2000", "write c1000"]);
+  });
+
   it("stops when cancelled, between slices too, and keeps the rows it wrote", async () => {
     const abort = new AbortController();
     const { asked, fetchPage } = legacyList(contacts(2_512));
     let turns = 0;
     const outcome = await run({ fetchPage, signal: abort.signal, yieldNow: async () => void (++turns === 3 && abort.abort()) });
     expect(outcome).toMatchObject({ status: "cancelled", rows: 3 * SLICE_ROWS, pages: 2 });
-    expect(asked).toHaveLength(2);
+    expect(asked, "the page after is already asked for, and dropped").toHaveLength(3);
     expect(await lines(outcome.csv)).toHaveLength(3 * SLICE_ROWS + 1);
     const during = new AbortController();
     const pending = run({ fetchPage: (_p, signal) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(new DOMException("x", "AbortError")))), signal: during.signal });

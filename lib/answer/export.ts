@@ -41,8 +41,10 @@ export const MAX_PAGES = 1000;
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Walks every page into one CSV. The blob is built from the pages' parts at the end, so memory holds
- * CSV text, not records; `csv` is null only when nothing was fetched before a failure or cancel.
+ * Walks every page into one CSV. The next page is asked for as soon as this one's answer says there
+ * is one, so the network works while this page becomes CSV. The blob is built from the pages' parts
+ * at the end, so memory holds CSV text, not records; `csv` is null only when nothing was fetched
+ * before a failure or cancel.
  */
 export async function exportAll(options: ExportOptions): Promise<ExportOutcome> {
   const { paging, fetchPage, recordsIn, toRow = (record) => record, signal, onProgress, yieldNow = macrotask } = options;
@@ -54,12 +56,19 @@ export async function exportAll(options: ExportOptions): Promise<ExportOutcome> 
   let position = FIRST_PAGE;
   let pages = 0;
   const blob = () => (columns ? new Blob([csvHeader(columns), ...parts], { type: "text/csv;charset=utf-8" }) : null);
+  const ask = (at: PagePosition) => {
+    const asked = fetchPage(at, signal);
+    // A page asked for ahead may be abandoned (Cancel): its rejection is then nobody's to handle.
+    asked.catch(() => undefined);
+    return asked;
+  };
 
-  for (;;) {
+  let next: Promise<FetchedPage> | null = ask(position);
+  while (next) {
     if (signal.aborted) return { status: "cancelled", csv: blob(), rows, pages };
     let page: FetchedPage;
     try {
-      page = await fetchPage(position, signal);
+      page = await next;
     } catch (error) {
       if (signal.aborted) return { status: "cancelled", csv: blob(), rows, pages };
       throw error;
@@ -69,6 +78,10 @@ export async function exportAll(options: ExportOptions): Promise<ExportOutcome> 
     if (!records) return { status: "failed", csv: blob(), rows, page: pages + 1, reason: "its answer held no list of records" };
     pages += 1;
     total = totalIn(paging, page.body) ?? total;
+    const nextCursor = nextCursorIn(paging, page.body);
+    const more: boolean = pages < MAX_PAGES && hasMore(paging, { loaded: rows + records.length, total, lastPageSize: records.length, nextCursor });
+    position = nextPosition(position, records.length, nextCursor);
+    next = more ? ask(position) : null;
     for (let at = 0; at < records.length; at += SLICE_ROWS) {
       const slice = records.slice(at, at + SLICE_ROWS).map(toRow);
       if (!columns) columns = columnsOf(slice);
@@ -79,11 +92,8 @@ export async function exportAll(options: ExportOptions): Promise<ExportOutcome> 
       if (signal.aborted) return { status: "cancelled", csv: blob(), rows, pages };
     }
     onProgress?.({ pages, fetched: rows, total });
-    const nextCursor = nextCursorIn(paging, page.body);
-    const more = hasMore(paging, { loaded: rows, total, lastPageSize: records.length, nextCursor });
-    if (!more || pages >= MAX_PAGES) return { status: "done", csv: blob() ?? new Blob([], { type: "text/csv;charset=utf-8" }), rows, pages, laterColumns: [...laterColumns] };
-    position = nextPosition(position, records.length, nextCursor);
   }
+  return { status: "done", csv: blob() ?? new Blob([], { type: "text/csv;charset=utf-8" }), rows, pages, laterColumns: [...laterColumns] };
 }
 
 /** How big a page "Download all" asks the legacy API for: its documented default. */

@@ -1,6 +1,7 @@
 // "More results" for a recipe, as pure functions: which paging applies (the recipe's own, the
 // OpenAPI operation's, or the API's default), the query for the next page, and whether there is one.
 import type { CatalogOperation } from "@/lib/catalog/catalog";
+import { LEGACY_PAGING } from "@/lib/catalog/legacy-paging";
 import { completePaging, DEFAULT_PAGE_SIZE, describePaging, type Paging } from "@/lib/catalog/paging";
 import { isWrite, type Recipe } from "./schema";
 import { valueAt } from "./template";
@@ -8,8 +9,6 @@ import { valueAt } from "./template";
 /** The paging a recipe uses and, in words, where it comes from (shown under "details"). */
 export type RecipePaging = { paging: Paging; from: string };
 
-/** How every legacy list pages (jobnimbus-api.md §4): size and from, with the total in count. */
-export const LEGACY_PAGING: Paging = { style: "offset", limit: "size", offset: "from", size: DEFAULT_PAGE_SIZE, total: "count" };
 const LEGACY_DEFAULT = LEGACY_PAGING;
 const PLATFORM_DEFAULT: Paging = { style: "offset", limit: "limit", offset: "offset", size: DEFAULT_PAGE_SIZE, total: "count" };
 

@@ -162,8 +162,12 @@ export function formatValue(value: unknown, format: RecipeColumn["format"], peop
   }
 }
 
+/** Each column's template read once: a result (or an export) asks for it on every row. */
+const wholeOf = new WeakMap<RecipeColumn, ReturnType<typeof wholePlaceholder>>();
+
 export function cellText(column: RecipeColumn, record: RecordItem, people?: ReadonlyMap<string, string>): string {
-  const whole = wholePlaceholder(column.value);
+  let whole = wholeOf.get(column);
+  if (whole === undefined) wholeOf.set(column, (whole = wholePlaceholder(column.value)));
   if (whole && !whole.filter) return formatValue(valueAt(record, whole.path), column.format, people);
   return fillText(column.value, record).replace(/^[\s,]+|[\s,]+$/g, "").replace(/(,\s*){2,}/g, ", ");
 }
