@@ -109,7 +109,7 @@ test("a malformed OPENAPI_SPEC is reported, and the console starts and works wit
 
     // Everything else works: keys, the proxy, the pages.
     await client.saveKey(freshTestKey("startup"));
-    const contacts = await client.proxy("GET", "contacts?size=1");
+    const contacts = await client.proxy("GET", "contacts?size=1", { headers: { "x-console-upstream": "legacy" } });
     expect(contacts.status).toBe(200);
     expect((await client.get("/recipes")).status).toBe(200);
     expect((await client.get("/")).status).toBe(200);

@@ -27,7 +27,7 @@ async function jobIn(workflow: string, status: string): Promise<Job> {
   const filter = { must: [{ term: { record_type_name: workflow } }, { term: { status_name: status } }, { term: { is_active: true } }] };
   const { results } = await readMock<{ results: Job[] }>(`/api1/jobs?size=50&${filterQuery(filter)}`);
   expect(results.length, `an active ${workflow} job in ${status}`).toBeGreaterThan(0);
-  return results[Math.floor(Math.random() * results.length)]!;
+  return results[0]!;
 }
 
 test("the recipes page lists every shipped recipe, under the same header as the console", async ({ page, signInAs, recipesPage: recipes }) => {
