@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { callProxy, jsonBody } from "@/lib/console-api/proxy-call";
 import { isRecord } from "@/lib/json/is-record";
-import { forwardedHeaders, resolvePath, type RequestDraft } from "@/lib/request/request-model";
-import { describeWrite, typedMatches, wantsRecord, type WriteConfirmation } from "@/lib/request/write-summary";
+import type { RequestDraft } from "@/lib/request/request-model";
+import { describeWrite, typedMatches, wantsRecord, writeInputOf, type WriteConfirmation } from "@/lib/request/write-summary";
 
 type Props = { confirmation: WriteConfirmation; onClose: (confirmed: boolean) => void };
 
@@ -16,7 +16,7 @@ export function ConfirmWriteDialog({ confirmation, onClose }: Props) {
   const titleId = useId();
   const detailsId = useId();
   const typedId = useId();
-  const { summary, details, typed: expected, warning, method, request = [], fromLink = false } = confirmation;
+  const { summary, details, typed: expected, warning, method, request = [], fromLink = false, action } = confirmation;
   const destructive = method === "DELETE";
   const allowed = expected === null || typedMatches(typed, expected);
 
@@ -110,7 +110,7 @@ export function ConfirmWriteDialog({ confirmation, onClose }: Props) {
             disabled={!allowed}
             className={`rounded-md px-4 py-1.5 font-medium text-white disabled:cursor-not-allowed disabled:opacity-50 ${destructive ? "bg-red-700 hover:bg-red-800" : "bg-blue-700 hover:bg-blue-800"}`}
           >
-            {destructive ? "Delete" : "Confirm"}
+            {action ?? (destructive ? "Delete" : "Confirm")}
           </button>
         </div>
       </form>
@@ -158,13 +158,7 @@ async function readRecord(draft: RequestDraft, path: string): Promise<Record<str
  * opened from a share link); for updates and deletes the record is read first so it can be named.
  */
 export async function confirmationForDraft(draft: RequestDraft, { fromLink = false } = {}): Promise<WriteConfirmation> {
-  const resolved = resolvePath(draft);
-  const path = resolved.ok ? resolved.path : draft.path;
-  const body = draft.method === "DELETE" ? "" : draft.body;
-  const query = draft.query.filter((row) => row.enabled && row.name).map((row): [string, string] => [row.name, row.value]);
-  // The person's own header rows: a body's default Content-Type is the console's, not theirs.
-  const headers = forwardedHeaders({ method: draft.method, body: "", headers: draft.headers });
-  const input = { method: draft.method, upstream: draft.upstream, path, body, query, headers, fromLink };
-  const record = wantsRecord(input) ? await readRecord(draft, path) : undefined;
+  const input = writeInputOf(draft, { fromLink });
+  const record = wantsRecord(input) ? await readRecord(draft, input.path) : undefined;
   return describeWrite(input, record);
 }

@@ -52,6 +52,7 @@ test("the same DELETE typed in by hand lists every part too, without the share-l
   const consolePage = await signInAs("editor");
   await consolePage.keys.addFreshKey("typed-delete");
   const dialog = consolePage.confirmWrite;
+  await consolePage.composer.upstream.selectOption("platform");
   await consolePage.composer.method.selectOption("DELETE");
   await consolePage.composer.path.fill("crm/v1/contacts/123?ids=1,2,3,4,5&force=true");
   await consolePage.composer.send.click();

@@ -97,6 +97,8 @@ test("every shipped recipe runs against the mock API, with the account's own cho
   await recipes.review.click();
   await recipes.confirm.expectAsking(`Deactivate contact ${name}`);
   await expect(recipes.confirm.confirm, "not before the name is typed").toBeDisabled();
+  await expect(recipes.confirm.confirm, "the button says what it does").toHaveText("Deactivate");
+  await expect(recipes.confirm.request, "every part that will be sent").toContainText(/Method: PUT[\s\S]*Body: JSON with 1 field \(is_active\)/);
   await recipes.confirm.typed.fill(name);
   await recipes.confirm.confirm.click();
   await expect(recipes.message).toHaveText(`${name} is deactivated. JobNimbus keeps the record, marked inactive.`);

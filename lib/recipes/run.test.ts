@@ -173,8 +173,11 @@ describe("confirmations name the change in words", () => {
     const values = { first_name: "Jane", last_name: "Doe", workflow: "Customer", status: "Lead", email: "" };
     const confirmation = recipeConfirmation(r, scopeFor(r, values), values);
     expect(confirmation.summary).toBe("Create contact Jane Doe");
-    expect(confirmation.details).toEqual(["First name: Jane", "Last name: Doe", "Type: Customer", "Status: Lead", "Legacy API: POST contacts"]);
+    expect(confirmation.details).toEqual(["First name: Jane", "Last name: Doe", "Type: Customer", "Status: Lead"]);
     expect(confirmation.typed).toBeNull();
+    expect(confirmation.action).toBe("Create");
+    // Every part that will be sent, as the composer's confirmation lists them.
+    expect(confirmation.request).toEqual(["API: Legacy API", "Method: POST", "Path: contacts", expect.stringMatching(/^Body: JSON with \d+ fields \(.*first_name.*\)$/), "Sent as: POST contacts"]);
   });
 
   it("change-job-status says from where to where; deactivate-contact asks for the name to be typed", () => {
@@ -184,7 +187,8 @@ describe("confirmations name the change in words", () => {
     expect(recipeConfirmation(move, scope, values).summary).toBe("Move job #1043 from Estimating to Sold");
     const deactivate = recipe("deactivate-contact");
     const confirmation = recipeConfirmation(deactivate, { ...scopeFor(deactivate, { id: "c1" }), contact: { jnid: "c1", display_name: "Ann Lee" } }, { id: "c1" });
-    expect(confirmation).toMatchObject({ method: "PUT", summary: "Deactivate contact Ann Lee", typed: "Ann Lee" });
+    expect(confirmation).toMatchObject({ method: "PUT", summary: "Deactivate contact Ann Lee", typed: "Ann Lee", action: "Deactivate" });
+    expect(confirmation.request).toContain("Path: contacts/c1");
   });
 
   it("add-job-note names the job", () => {

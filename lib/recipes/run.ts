@@ -5,7 +5,7 @@ import { dateText, dateTimeText, personText, toDate } from "@/lib/account/displa
 import { recordsOf } from "@/lib/answer/media-views";
 import { isRecord } from "@/lib/json/is-record";
 import { newRow, type RequestDraft } from "@/lib/request/request-model";
-import type { WriteConfirmation } from "@/lib/request/write-summary";
+import { requestPartsOf, type WriteConfirmation } from "@/lib/request/write-summary";
 import { explainStatus } from "@/lib/problems/explain";
 import type { FormField, FormValues } from "@/lib/forms/fields";
 import { fieldErrorsOf } from "@/lib/problems/answer-problem";
@@ -201,11 +201,16 @@ export function recipeConfirmation(recipe: Recipe, scope: Scope, values: FormVal
     return [`${field.label}: ${shown.length > 120 ? `${shown.slice(0, 119)}…` : shown}`];
   });
   const draft = recipeDraft(recipe, scope);
+  const summary = fillText(recipe.confirm?.summary ?? `${recipe.name}`, scope).replace(/\s+/g, " ").replace(/\(\s*\)/g, "").trim();
+  // The button says what the summary does: "Deactivate contact Jane Doe" is confirmed with "Deactivate".
+  const verb = /^[A-Za-z]+/.exec(summary)?.[0];
   return {
     method: recipe.request.method,
-    summary: fillText(recipe.confirm?.summary ?? `${recipe.name}`, scope).replace(/\s+/g, " ").replace(/\(\s*\)/g, "").trim(),
-    details: [...details, `${recipe.request.upstream === "legacy" ? "Legacy API" : "Platform API"}: ${draft.method} ${draft.path}`],
+    summary,
+    details,
     typed: recipe.confirm?.typed ? fillText(recipe.confirm.typed, scope).trim() : null,
+    request: requestPartsOf(draft),
+    ...(verb ? { action: `${verb[0]!.toUpperCase()}${verb.slice(1)}` } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // A write described in words for the confirmation dialog ("Create contact Jane Doe",
 // "Delete job #1043") and, for a DELETE, what the person must type to confirm it.
 import { isRecord } from "@/lib/json/is-record";
-import type { Method, Upstream } from "./request-model";
+import { forwardedHeaders, resolvePath, type Method, type RequestDraft, type Upstream } from "./request-model";
 
 export type WriteConfirmation = {
   method: Method;
@@ -17,6 +17,8 @@ export type WriteConfirmation = {
   request?: string[];
   /** The request came from a share link, so someone else may have composed any part of it. */
   fromLink?: boolean;
+  /** The confirm button's word ("Deactivate", "Move"); "Confirm", or "Delete" for a DELETE, when absent. */
+  action?: string;
 };
 
 const NOUNS: Record<string, string> = { contacts: "contact", jobs: "job", tasks: "task", activities: "activity", files: "file" };
@@ -133,6 +135,23 @@ function withQuery(query: WriteInput["query"]): string {
   if (!query?.length) return "";
   const names = [...new Set(query.map(([name]) => visible(name)))];
   return ` (with the query parameter${names.length === 1 ? "" : "s"} ${shorten(names.join(", "), 60)})`;
+}
+
+/** A draft as it will be sent: path parameters filled in, the enabled query rows, the person's own headers. */
+export function writeInputOf(draft: RequestDraft, { fromLink = false } = {}): WriteInput {
+  const resolved = resolvePath(draft);
+  const path = resolved.ok ? resolved.path : draft.path;
+  const body = draft.method === "DELETE" ? "" : draft.body;
+  const query = draft.query.filter((row) => row.enabled && row.name).map((row): [string, string] => [row.name, row.value]);
+  // The person's own header rows: a body's default Content-Type is the console's, not theirs.
+  const headers = forwardedHeaders({ method: draft.method, body: "", headers: draft.headers });
+  return { method: draft.method, upstream: draft.upstream, path, body, query, headers, fromLink };
+}
+
+/** Every part of `draft` that will be sent, a line each (what the confirmation lists under the summary). */
+export function requestPartsOf(draft: RequestDraft): string[] {
+  const input = writeInputOf(draft);
+  return requestLines(input, parseBody(input.body));
 }
 
 /**

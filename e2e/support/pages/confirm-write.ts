@@ -1,6 +1,6 @@
 // The dialog every write goes through, on the console and in the recipes: the write described in
 // words, its details, every part of the request that will be sent, the warning a shared link gets,
-// and Confirm (or, for a DELETE, the record's number typed, then Delete).
+// and Confirm (or the recipe's word for it, such as Deactivate; for a DELETE, the record's number typed, then Delete).
 import { expect, type Locator, type Page } from "@playwright/test";
 
 export class ConfirmWriteDialog {
@@ -21,7 +21,8 @@ export class ConfirmWriteDialog {
     this.request = this.dialog.getByTestId("confirm-write-request");
     this.fromLink = this.dialog.getByTestId("confirm-write-from-link");
     this.typed = this.dialog.getByLabel(/^To confirm, type/);
-    this.confirm = this.dialog.getByRole("button", { name: "Confirm", exact: true });
+    // The submit button: "Confirm", or the recipe's own word ("Deactivate", "Move").
+    this.confirm = this.dialog.locator("button[type=submit]");
     this.delete = this.dialog.getByRole("button", { name: "Delete", exact: true });
     this.cancel = this.dialog.getByRole("button", { name: "Cancel", exact: true });
   }
