@@ -13,8 +13,12 @@ export type ActivityEvent = {
   time: string;
   /** The signed-in person, the email typed at a refused sign-in, or null when nobody is known. */
   user: string | null;
-  /** The label of the key a proxied call used. */
+  /** The label of the key a proxied call used (never the key). */
   key?: string;
+  /** True when that key is a team key (TEAM_KEYS) rather than the person's own. */
+  shared?: boolean;
+  /** Whom the call acted as in JobNimbus, when the console set `actor` (a team key that acts as the signed-in person). */
+  actor?: string;
   method: string;
   /** Without the query string (it can hold customer data). */
   path: string;
