@@ -10,7 +10,7 @@ import { emptyDraft, type RequestDraft, type UpstreamBases } from "@/lib/request
 import { listSaved, type SavedRequest } from "@/lib/workspace/saved";
 import type { CatalogOperation } from "@/lib/catalog/catalog";
 import type { ReceivedResponse } from "@/lib/console-api/proxy-call";
-import { AppHeader } from "./app-header";
+import { AppHeader, type SignedInUser } from "./app-header";
 import { CatalogPanel } from "./catalog/catalog-panel";
 import { RequestComposer } from "./composer/request-composer";
 import { useSend } from "./composer/use-send";
@@ -31,7 +31,7 @@ const OperationForm = dynamic(() => loadOperationForm().then((m) => m.OperationF
 });
 const UNLOADABLE = "That part of the console could not be loaded. Check the connection, or reload the page.";
 
-type Props = { user: { email: string; role: "viewer" | "editor" }; bases: UpstreamBases };
+type Props = { user: SignedInUser; bases: UpstreamBases };
 
 export function ConsoleApp({ user, bases }: Props) {
   const { keys, error: keysError, reload: reloadKeys, active } = useKeys();

@@ -12,6 +12,7 @@ import { ProblemDetailsView } from "@/components/problem-details-view";
 import { FileView, filenameFrom, useBlobUrl } from "./file-view";
 import { JsonView } from "./json-view";
 import { RetryCountdown, retryAfterSeconds } from "./retry-countdown";
+import { SentAs } from "./sent-as";
 import { TableView } from "./table-view";
 
 /** The raw view shows at most this much text; the download has everything. */
@@ -108,6 +109,7 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
           {response.request.method} {response.request.path}
         </span>
       </div>
+      <SentAs response={response} />
       {response.cutOff ? (
         <p role="alert" data-testid="cut-off" className="rounded-md bg-amber-50 p-2 text-sm dark:bg-amber-950">
           The answer was cut off: the connection broke after {response.bytes.byteLength.toLocaleString()} bytes. What is shown may be incomplete; send the request again.
