@@ -10,6 +10,9 @@ import { emptyDraft, type RequestDraft, type UpstreamBases } from "@/lib/request
 import { listSaved, type SavedRequest } from "@/lib/workspace/saved";
 import type { CatalogOperation } from "@/lib/catalog/catalog";
 import type { ReceivedResponse } from "@/lib/console-api/proxy-call";
+import type { Paging } from "@/lib/catalog/paging";
+import { LEGACY_PAGING } from "@/lib/catalog/legacy-paging";
+import { AccountProvider } from "./account-choices";
 import { AppHeader, type SignedInUser } from "./app-header";
 import { CatalogPanel } from "./catalog/catalog-panel";
 import { RequestComposer } from "./composer/request-composer";
@@ -33,6 +36,14 @@ const UNLOADABLE = "That part of the console could not be loaded. Check the conn
 
 type Props = { user: SignedInUser; bases: UpstreamBases };
 
+/** How a sent GET's list pages, for "Download all": size/from on the legacy API, else the catalogue operation's paging. */
+function listPaging(draft: RequestDraft, operation: CatalogOperation | null): Paging | null {
+  if (draft.method !== "GET") return null;
+  if (draft.upstream === "legacy") return LEGACY_PAGING;
+  const same = operation && operation.method === "GET" && operation.upstream === draft.upstream && operation.path === draft.path;
+  return same ? operation.paging : null;
+}
+
 export function ConsoleApp({ user, bases }: Props) {
   const { keys, error: keysError, reload: reloadKeys, active } = useKeys();
   const [draft, setDraft] = useState<RequestDraft>(emptyDraft);
@@ -43,6 +54,8 @@ export function ConsoleApp({ user, bases }: Props) {
     setFromLink(false);
   }, []);
   const [response, setResponse] = useState<ReceivedResponse | null>(null);
+  /** The draft behind the answer shown, so "Download all" asks for the same list. */
+  const [answered, setAnswered] = useState<RequestDraft | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [saved, setSaved] = useState<SavedRequest[]>([]);
   /** A line about the page itself: a shared request opened (or not), a part that could not load. */
@@ -81,6 +94,7 @@ export function ConsoleApp({ user, bases }: Props) {
 
   const onDone = useCallback((received: ReceivedResponse) => {
     setResponse(received);
+    setAnswered(sentDraft.current);
     setAnswers((count) => count + 1);
     if (sentDraft.current && !received.failure) {
       setHistory(addToHistory(window.localStorage, historyEntryFor(sentDraft.current, { status: received.status, durationMs: received.durationMs })));
@@ -122,7 +136,11 @@ export function ConsoleApp({ user, bases }: Props) {
     );
   }, [openDraft]);
 
+  const answeredPaging = answered ? listPaging(answered, picked?.operation ?? null) : null;
+  const listSource = answered && answeredPaging ? { draft: answered, paging: answeredPaging } : null;
+
   return (
+    <AccountProvider email={user.email} keyId={active?.id ?? null}>
     <div className="mx-auto flex max-w-7xl flex-col gap-4 p-3 sm:p-4">
       <AppHeader user={user} activeKey={active} current="console" />
       <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]">
@@ -164,10 +182,12 @@ export function ConsoleApp({ user, bases }: Props) {
               key={`answer-${answers}`}
               response={response}
               onRetry={response.request.method === "GET" && !retriedOnce ? retryOnce : undefined}
+              listSource={listSource}
             />
           ) : null}
         </main>
       </div>
     </div>
+    </AccountProvider>
   );
 }

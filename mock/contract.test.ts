@@ -887,9 +887,11 @@ describe("the mock's choices where the facts are silent (mock/README.md)", () =>
     expect(platform.json).toMatchObject({ type: "https://tools.ietf.org/html/rfc7231#section-6.6.1", status: 500 });
   });
 
-  it("mock-only: crm/v1 is still there, with its invented error bodies, until the console stops calling it", async () => {
-    const { status, json } = await call("/crm/v1/contacts/nosuchid");
-    expect(status).toBe(404);
-    expect(json.type).toBe("https://api.jobnimbus.com/problems/not-found");
+  it("mock-only: no invented service is left: an earlier version's crm/v1 answers like any unknown Platform path", async () => {
+    for (const path of ["/crm/v1/contacts", "/crm/v1/contacts/nosuchid", "/crm/v1/activities/feed"]) {
+      const { status, json } = await call(path);
+      expect(status, path).toBe(404);
+      expect(json, path).toEqual({ message: "Not Found" });
+    }
   });
 });

@@ -1,7 +1,6 @@
 // How each API words a failure. Legacy: `{"status", "body"}` like the observed 401 (§6). Platform:
-// Problem Details with the documented 401 and 403 bodies exactly (§1a). crm/v1: its invented shape.
+// Problem Details with the documented 401 and 403 bodies exactly (§1a).
 
-import { crmProblemBody, CRM_PROBLEM_CONTENT_TYPE, CRM_UNAUTHORIZED_DETAIL, crmForbiddenDetail } from "./legacy-crm-v1.mjs";
 import { HttpError, send, sendJson } from "./http.mjs";
 
 /** The legacy 401 body a live account answers for a missing or wrong key (W6W, §6). */
@@ -33,26 +32,21 @@ export function platformProblem(status, detail) {
 
 /** 401 for a missing or unknown key, worded as `api` words it. */
 export function unauthorizedError(api) {
-  const detail = api === "legacy" ? LEGACY_UNAUTHORIZED : api === "crm" ? CRM_UNAUTHORIZED_DETAIL : "";
+  const detail = api === "legacy" ? LEGACY_UNAUTHORIZED : "";
   return new HttpError(401, detail, { headers: api === "legacy" ? {} : { "WWW-Authenticate": "Bearer" } });
 }
 
 /** 403 for a key whose access profile may only read. */
-export function forbiddenError(api, method, path) {
-  if (api === "crm") return new HttpError(403, crmForbiddenDetail(method, path), { extensions: { access: "read-only" } });
+export function forbiddenError(method, path) {
   return new HttpError(403, `This API key's access profile does not allow ${method} on ${path}.`);
 }
 
 /**
  * Sends `err` (an HttpError) as the API of `ctx.api` words errors.
- * @param {{ api: "legacy" | "platform" | "crm", res: import("node:http").ServerResponse, path: string, requestId: string }} ctx
+ * @param {{ api: "legacy" | "platform", res: import("node:http").ServerResponse, path: string, requestId: string }} ctx
  */
 export function sendError(ctx, err) {
   const { res } = ctx;
   if (ctx.api === "legacy") return sendJson(res, err.status, { status: err.status, body: err.detail }, err.headers);
-  if (ctx.api === "crm") {
-    const body = crmProblemBody(err.status, err.detail, { instance: ctx.path, extensions: { ...err.extensions, request_id: ctx.requestId } });
-    return send(res, err.status, CRM_PROBLEM_CONTENT_TYPE, JSON.stringify(body), err.headers);
-  }
   return send(res, err.status, PLATFORM_PROBLEM_CONTENT_TYPE, JSON.stringify(platformProblem(err.status, err.detail)), err.headers);
 }

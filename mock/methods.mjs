@@ -17,5 +17,5 @@ export function allowMethods(ctx, methods, hint = "") {
       headers: { Allow: methods.join(", ") },
     });
   }
-  if (!mayUse(ctx.auth, method)) throw forbiddenError(ctx.api, ctx.method, ctx.path);
+  if (!mayUse(ctx.auth, method)) throw forbiddenError(ctx.method, ctx.path);
 }

@@ -1,5 +1,5 @@
 // The mock JobNimbus API server: authentication, rate limits, simulations and routing to the legacy
-// API (/api1), the Platform API (the root) and the quarantined crm/v1 routes.
+// API (/api1) and the Platform API (the root).
 // Import startMockUpstream(), or run `node mock/server.mjs --port 4010` (see cli.mjs).
 
 import { createServer } from "node:http";
@@ -10,7 +10,6 @@ import { authenticate } from "./keys.mjs";
 import { createRateLimiter } from "./ratelimit.mjs";
 import { sendError, unauthorizedError } from "./errors.mjs";
 import { HttpError, sendJson } from "./http.mjs";
-import { handleCrm } from "./legacy-crm-v1.mjs";
 import { handleLegacy, LEGACY_PREFIX } from "./legacy.mjs";
 import { handlePlatform } from "./platform.mjs";
 import { defaultNow } from "./seed/index.mjs";
@@ -43,10 +42,10 @@ const pickRequestId = (incoming) =>
 
 const formatUrl = (host, port) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
-/** Which API a path belongs to, for how its errors are worded: legacy (/api1), crm (/crm/v1, quarantined) or platform. */
+/** Which API a path belongs to, for how its errors are worded: legacy (/api1) or platform. */
 function apiOf(path) {
-  const [, first = "", second = ""] = path.split("/");
-  return first === LEGACY_PREFIX ? "legacy" : first === "crm" && second === "v1" ? "crm" : "platform";
+  const [, first = ""] = path.split("/");
+  return first === LEGACY_PREFIX ? "legacy" : "platform";
 }
 
 /**
@@ -107,12 +106,8 @@ export function startMockUpstream({ port = 4010, host = "127.0.0.1", log = false
       const auth = authenticate(req.headers.authorization);
       if (!auth) throw unauthorizedError(api);
       ctx.auth = auth;
+      // JobNimbus shows no rate-limit headers (§6), so neither does the mock.
       const rate = limiter.hit(auth.keyId);
-      // JobNimbus shows no rate-limit headers (§6); only the invented crm/v1 routes keep theirs.
-      if (rate.limit && api === "crm") {
-        res.setHeader("X-RateLimit-Limit", String(rate.limit));
-        res.setHeader("X-RateLimit-Remaining", String(rate.remaining));
-      }
       if (!rate.allowed) {
         throw new HttpError(429, `Too many requests: this API key may make ${rate.limit} requests per second. Wait ${rate.retryAfter} second(s), then try again.`, {
           extensions: { retry_after: rate.retryAfter },
@@ -122,7 +117,6 @@ export function startMockUpstream({ port = 4010, host = "127.0.0.1", log = false
       if (await applySimulation(ctx)) return;
       const segments = splitPath(path);
       if (api === "legacy") await handleLegacy(ctx, segments.slice(1));
-      else if (api === "crm") await handleCrm(ctx, segments);
       else await handlePlatform(ctx, segments);
     } catch (err) {
       if (res.headersSent || res.destroyed) {

@@ -28,7 +28,6 @@ export async function applySimulation(ctx) {
   if (mode === null) return false;
   switch (mode) {
     case "rate-limit":
-      if (ctx.api === "crm") ctx.res.setHeader("X-RateLimit-Remaining", "0");
       throw new HttpError(429, "Simulated rate limit (simulate=rate-limit): too many requests. Wait 5 seconds, then try again.", {
         extensions: { retry_after: 5, simulated: true },
         headers: { "Retry-After": "5" },

@@ -163,11 +163,5 @@ export function createStore({ now, clock = Date.now } = {}) {
       else logChange(record, "Modified", user);
       return record;
     },
-
-    /** Removes a record for good (only the quarantined crm/v1 routes do this). */
-    remove(name, id) {
-      fileBodies.delete(id);
-      return collections[name].delete(id);
-    },
   };
 }

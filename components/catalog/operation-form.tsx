@@ -25,6 +25,21 @@ const GROUPS: [FieldLocation, string][] = [
   ["body", "Body"],
 ];
 
+/** Where the operation's description comes from, as the document says (x-console-source). */
+function OperationSources({ sources }: { sources: string[] }) {
+  if (sources.length === 0) return <p data-testid="operation-sources" className="text-xs text-slate-600 dark:text-slate-400">The OpenAPI document does not say where this description comes from.</p>;
+  return (
+    <div data-testid="operation-sources" className="text-xs text-slate-600 dark:text-slate-400">
+      <p>Described from:</p>
+      <ul className="list-disc pl-5">
+        {sources.map((source) => (
+          <li key={source}>{source}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function OperationForm({ operation, role, sending, onDraft, onSend, onClose }: Props) {
   const [values, setValues] = useState<FormValues>(() => initialValues(operation.fields));
   const [errors, setErrors] = useState<FormErrors>({});
@@ -68,6 +83,7 @@ export function OperationForm({ operation, role, sending, onDraft, onSend, onClo
           </p>
           {operation.description ? <p className="text-sm text-slate-700 dark:text-slate-300">{operation.description}</p> : null}
           {operation.deprecated ? <p className="text-sm text-amber-800 dark:text-amber-300">The document marks this operation as deprecated.</p> : null}
+          <OperationSources sources={operation.sources} />
         </div>
         <button type="button" onClick={onClose} className="rounded px-2 py-1 text-sm underline">
           Close the form

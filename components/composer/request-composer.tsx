@@ -1,6 +1,6 @@
 "use client";
 // Compose one request: API, method, path (with {id} parameters as fields), query and header
-// rows kept in sync with the path field, and a JSON body. Ctrl/Cmd+Enter sends.
+// rows kept in sync with the path field, a JSON body, and "Act as" on the legacy API. Ctrl/Cmd+Enter sends.
 import dynamic from "next/dynamic";
 import { useEffect, useState, type KeyboardEvent } from "react";
 import type { Progress } from "@/lib/console-api/proxy-call";
@@ -18,6 +18,7 @@ import {
   type Upstream,
 } from "@/lib/request/request-model";
 import { confirmationForDraft, useConfirmWrite } from "@/components/confirm-write-dialog";
+import { ActAsField } from "./act-as-field";
 import { RowsEditor } from "./rows-editor";
 
 const JsonEditor = dynamic(() => import("./json-editor").then((m) => m.JsonEditor), {
@@ -77,7 +78,7 @@ export function RequestComposer({ draft, onChange, role, hasKey, progress, fromL
       return;
     }
     if (!draft.path.trim()) {
-      setHint("Type a path first, for example crm/v1/contacts.");
+      setHint("Type a path first, for example contacts on the legacy API.");
       return;
     }
     if (role === "viewer" && draft.method !== "GET") {
@@ -155,7 +156,7 @@ export function RequestComposer({ draft, onChange, role, hasKey, progress, fromL
           }}
           onBlur={() => setEditingPath(false)}
           onChange={(e) => onPathInput(e.target.value)}
-          placeholder="crm/v1/contacts/{id}"
+          placeholder="contacts/{jnid}"
           spellCheck={false}
           autoComplete="off"
           className="min-w-0 flex-1 basis-64 rounded-md border border-slate-300 px-2 py-1.5 font-mono dark:border-slate-700 dark:bg-slate-950"
@@ -185,6 +186,7 @@ export function RequestComposer({ draft, onChange, role, hasKey, progress, fromL
       {role === "viewer" ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">Your role is viewer: you can read (GET) but not change data. Ask whoever runs the console for the editor role.</p>
       ) : null}
+      {draft.upstream === "legacy" ? <ActAsField query={draft.query} onChange={(query) => set({ query })} /> : null}
       {params.length > 0 ? (
         <fieldset className="flex flex-wrap gap-3">
           <legend className="mb-1 text-sm font-medium">Path parameters</legend>

@@ -1,11 +1,13 @@
 "use client";
 // A recipe's result: a plain table with the columns a person wants, links between records,
-// a CSV of what is loaded, and "More results" when the API has another page.
+// a CSV of what is loaded, "Download all" of every page, and "More results" when the API has another page.
 import Link from "next/link";
 import { useMemo } from "react";
 import { recordsToCsv } from "@/lib/answer/csv";
 import { cellLink, cellText, csvRows, type RecordItem } from "@/lib/recipes/run";
 import type { Recipe } from "@/lib/recipes/schema";
+import type { ExportOptions, ExportOutcome } from "@/lib/answer/export";
+import { DownloadAll } from "@/components/response/download-all";
 import { useBlobUrl } from "@/components/response/file-view";
 
 type Props = {
@@ -16,10 +18,14 @@ type Props = {
   more: boolean;
   loadingMore: boolean;
   onMore: () => void;
+  /** Team members' names by id, for "person" columns. */
+  people: ReadonlyMap<string, string>;
+  /** Every page into one CSV ("Download all"); null when the result does not page. */
+  startExport: ((options: Pick<ExportOptions, "signal" | "onProgress">) => Promise<ExportOutcome>) | null;
 };
 
-function CsvLink({ recipe, records }: { recipe: Recipe; records: RecordItem[] }) {
-  const bytes = useMemo(() => new TextEncoder().encode(recordsToCsv(csvRows(recipe, records), recipe.result.columns.map((c) => c.label))), [recipe, records]);
+function CsvLink({ recipe, records, people }: { recipe: Recipe; records: RecordItem[]; people: ReadonlyMap<string, string> }) {
+  const bytes = useMemo(() => new TextEncoder().encode(recordsToCsv(csvRows(recipe, records, people), recipe.result.columns.map((c) => c.label))), [recipe, records, people]);
   const url = useBlobUrl(bytes, "text/csv");
   return url ? (
     <a href={url} download={`${recipe.id}.csv`} className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
@@ -28,7 +34,7 @@ function CsvLink({ recipe, records }: { recipe: Recipe; records: RecordItem[] })
   ) : null;
 }
 
-export function RecipeResults({ recipe, title, records, message, more, loadingMore, onMore }: Props) {
+export function RecipeResults({ recipe, title, records, message, more, loadingMore, onMore, people, startExport }: Props) {
   const columns = recipe.result.columns;
   return (
     <div className="flex flex-col gap-3" data-testid="recipe-results">
@@ -40,7 +46,10 @@ export function RecipeResults({ recipe, title, records, message, more, loadingMo
         ) : (
           <span />
         )}
-        <CsvLink recipe={recipe} records={records} />
+        <div className="flex flex-wrap items-start gap-2">
+          <CsvLink recipe={recipe} records={records} people={people} />
+          {startExport ? <DownloadAll filename={`${recipe.id}-all.csv`} noun={recipe.subject} start={startExport} /> : null}
+        </div>
       </div>
       <div className="overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
         <table className="w-full border-collapse text-left text-sm" data-testid="recipe-table">
@@ -58,7 +67,7 @@ export function RecipeResults({ recipe, title, records, message, more, loadingMo
             {records.map((record, index) => (
               <tr key={typeof record.jnid === "string" ? `${record.jnid}-${index}` : index} className="border-t border-slate-100 odd:bg-slate-50 dark:border-slate-800 dark:odd:bg-slate-900">
                 {columns.map((column) => {
-                  const text = cellText(column, record);
+                  const text = cellText(column, record, people);
                   const href = cellLink(column, record);
                   return (
                     <td key={column.label} className="max-w-md px-2 py-1 align-top">

@@ -8,6 +8,7 @@ import { upstreamUrl, type UpstreamBases } from "@/lib/request/request-model";
 import type { FormValues } from "@/lib/forms/fields";
 import type { RecipePaging } from "@/lib/recipes/paging";
 import type { Recipe } from "@/lib/recipes/schema";
+import { RefreshChoices } from "@/components/account-choices";
 import { FieldInput } from "@/components/forms/field-input";
 import { FormErrorList } from "@/components/forms/form-errors";
 import { ProblemDetailsView } from "@/components/problem-details-view";
@@ -50,7 +51,11 @@ export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases
     run,
     more,
     confirmDialog,
+    preview,
+    account,
+    startExport,
   } = useRecipeRun({ recipe, paging: recipePaging, role, given, autorun });
+  const choicesFromAccount = recipe.fields.some((field) => field.choices);
   const headingId = useId();
 
   const errorList = Object.values(errors);
@@ -100,6 +105,12 @@ export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases
               </div>
             ))}
           </div>
+          {preview ? (
+            <p role="status" data-testid="recipe-preview" className={`text-sm ${preview.status === "not-found" ? "text-red-700 dark:text-red-300" : "text-slate-700 dark:text-slate-300"}`}>
+              {preview.status === "reading" ? "Looking it up…" : preview.text}
+            </p>
+          ) : null}
+          {choicesFromAccount ? <RefreshChoices account={account} /> : null}
           <div>
             <button type="submit" className="rounded-md bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
               {write ? "Review and send…" : "Run"}
@@ -157,6 +168,8 @@ export function RecipeRunner({ recipe, paging: recipePaging, role, hasKey, bases
             more={moreAvailable}
             loadingMore={loadingMore}
             onMore={() => void more()}
+            people={account.people}
+            startExport={startExport}
           />
         ) : (
           <p role="status" data-testid="recipe-message" className="font-medium">

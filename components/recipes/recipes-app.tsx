@@ -6,6 +6,7 @@ import type { UpstreamBases } from "@/lib/request/request-model";
 import type { FormValues } from "@/lib/forms/fields";
 import type { RecipePaging } from "@/lib/recipes/paging";
 import { isWrite, type Recipe } from "@/lib/recipes/schema";
+import { AccountProvider } from "@/components/account-choices";
 import { AppHeader } from "@/components/app-header";
 import { KeysPanel } from "@/components/keys-panel";
 import { useKeys } from "@/components/use-keys";
@@ -57,6 +58,7 @@ export function RecipesApp({ user, recipes, bases, selectedId, paging, given, au
   const selected = recipes.find((recipe) => recipe.id === selectedId) ?? null;
   const runKey = `${selectedId ?? ""}?${new URLSearchParams(given).toString()}&${autorun ? "run" : ""}`;
   return (
+    <AccountProvider email={user.email} keyId={active?.id ?? null}>
     <div className="mx-auto flex max-w-7xl flex-col gap-4 p-3 sm:p-4">
       <AppHeader user={user} activeKey={active} current="recipes" />
       <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)]">
@@ -96,5 +98,6 @@ export function RecipesApp({ user, recipes, bases, selectedId, paging, given, au
         </main>
       </div>
     </div>
+    </AccountProvider>
   );
 }

@@ -3,16 +3,21 @@
 // "More results", a 429 that waits out Retry-After and retries a read once, and every exchange kept
 // for "details". What each step means is in lib/recipes (run.ts, paging.ts); this holds the state.
 import { useEffect, useMemo, useRef, useState } from "react";
+import { exportAll, exportPaging, type ExportOptions, type ExportOutcome } from "@/lib/answer/export";
 import { headerOf, type ReceivedResponse } from "@/lib/console-api/proxy-call";
 import { initialValues, validateForm, type FormErrors, type FormValues } from "@/lib/forms/fields";
 import { isRecord } from "@/lib/json/is-record";
 import type { Problem } from "@/lib/problems/problem";
 import type { RequestDraft } from "@/lib/request/request-model";
 import {
+  atLeastOneMissing,
   buildDraft,
+  csvRows,
   emptyMessage,
+  fieldChoices,
   failureMessage,
   firstRecord,
+  lookupInputs,
   recipeConfirmation,
   recipeDraft,
   recipeFields,
@@ -26,7 +31,9 @@ import {
 import { FIRST_PAGE, hasMore, nextCursorIn, nextPosition, totalIn, type PagePosition, type RecipePaging } from "@/lib/recipes/paging";
 import { isWrite, type Recipe } from "@/lib/recipes/schema";
 import { fillText, type Scope } from "@/lib/recipes/template";
+import { useAccount } from "@/components/account-choices";
 import { useConfirmWrite } from "@/components/confirm-write-dialog";
+import { proxyPages } from "@/components/response/download-all";
 import { retryAfterSeconds } from "@/components/response/retry-countdown";
 import { sendDraft, type Answer } from "./send-draft";
 
@@ -59,11 +66,29 @@ type Options = {
 
 const ok = (answer: Answer) => answer.response.status >= 200 && answer.response.status < 300;
 const DEFAULT_RETRY_SECONDS = 5;
+/** How long typing must pause before the record a lookup finds is read for the form. */
+const PREVIEW_AFTER_MS = 400;
+/** The key of form errors that belong to no one field. */
+const FORM_ERROR = "__form";
+
+/** The record a lookup finds while the form is filled in: its choices (a job's statuses) and words for it. */
+export type Preview = { key: string; status: "reading" | "found" | "not-found"; record: RecordItem | null; text: string | null };
 
 export function useRecipeRun({ recipe, paging: recipePaging, role, given, autorun }: Options) {
   const paging = recipePaging?.paging ?? null;
-  const fields = useMemo(() => recipeFields(recipe), [recipe]);
-  const [values, setValues] = useState<FormValues>(() => initialValues(fields, given));
+  const [values, setValues] = useState<FormValues>(() => initialValues(recipeFields(recipe), given));
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const account = useAccount();
+  const { need } = account;
+  const usesAccount = recipe.fields.some((field) => field.choices) || recipe.result.columns.some((column) => column.format === "person");
+  useEffect(() => {
+    if (usesAccount) need();
+  }, [usesAccount, need]);
+  const lookupAs = recipe.lookup?.as;
+  const fields = useMemo(() => {
+    const scope: Scope = { ...scopeFor(recipe, values), ...(lookupAs && preview?.record ? { [lookupAs]: preview.record } : {}) };
+    return recipeFields(recipe, (field) => (account.status === "failed" && !account.account ? null : account.account ? fieldChoices(field, account.account, scope) : []));
+  }, [recipe, values, preview, lookupAs, account.status, account.account]);
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -151,8 +176,39 @@ export function useRecipeRun({ recipe, paging: recipePaging, role, given, autoru
     return abort;
   }
 
+  // The record the lookup finds is read as soon as its fields are filled (a pause in typing), so the
+  // form can offer what depends on it (a job's statuses) and say which record it is.
+  const previewed = Boolean(recipe.lookup && (recipe.lookup.describe || recipe.fields.some((field) => field.within?.split(".")[0] === lookupAs)));
+  const inputs = useMemo(() => lookupInputs(recipe), [recipe]);
+  const previewKey = previewed && inputs.every((name) => (values[name] ?? "").trim()) ? inputs.map((name) => values[name]!.trim()).join("\n") : null;
+  useEffect(() => {
+    if (!previewKey || !recipe.lookup) return;
+    const lookup = recipe.lookup;
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      setPreview({ key: previewKey, status: "reading", record: null, text: null });
+      const scope = scopeFor(recipe, values);
+      void sendDraft(buildDraft(lookup.request, scope), abort.signal).then(
+        (answer) => {
+          const record = ok(answer) ? firstRecord(answer.body) : null;
+          const text = record ? (lookup.describe ? fillText(lookup.describe, { ...scope, [lookup.as]: record }) : null) : fillText(lookup.notFound, scope);
+          setPreview({ key: previewKey, status: record ? "found" : "not-found", record, text });
+        },
+        () => {},
+      );
+    }, PREVIEW_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key says when the lookup's inputs changed
+  }, [previewKey]);
+  const shownPreview = preview && preview.key === previewKey ? preview : null;
+
   async function run() {
     const found = validateForm(fields, values);
+    const missing = atLeastOneMissing(recipe, values);
+    if (missing) found[FORM_ERROR] = missing;
     setErrors(found);
     if (Object.keys(found).length > 0 || blocked) return;
     const abort = start();
@@ -179,7 +235,7 @@ export function useRecipeRun({ recipe, paging: recipePaging, role, given, autoru
       }
       if (write) {
         setBusy("Waiting for you to confirm…");
-        const confirmed = await confirmWrite.confirm(recipeConfirmation(recipe, scope, values));
+        const confirmed = await confirmWrite.confirm(recipeConfirmation(recipe, scope, values, fields));
         if (!confirmed) {
           setNote("Nothing was sent: you cancelled.");
           return;
@@ -230,13 +286,38 @@ export function useRecipeRun({ recipe, paging: recipePaging, role, given, autoru
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
   }, []);
 
+  /** "Download all": every page of this result into one CSV with the recipe's columns; null for one record or a write. */
+  const startExport =
+    result !== null && paging !== null
+      ? (options: Pick<ExportOptions, "signal" | "onProgress">): Promise<ExportOutcome> => {
+          const pages = exportPaging(paging, recipe.request.upstream);
+          return exportAll({
+            ...options,
+            paging: pages,
+            fetchPage: proxyPages(recipeDraft(recipe, result.scope), pages),
+            recordsIn: (body) => recordsIn(recipe, body),
+            columns: recipe.result.columns.map((column) => column.label),
+            toRow: (record) => csvRows(recipe, [record], account.people)[0]!,
+          });
+        }
+      : null;
+
   const moreAvailable =
     result !== null && hasMore(paging, { loaded: result.records.length, total: result.total, lastPageSize: result.lastPageSize, nextCursor: result.nextCursor });
 
   return {
     fields,
     values,
-    setValue: (name: string, value: string) => setValues((current) => ({ ...current, [name]: value })),
+    // A status chosen for one workflow means nothing in another: changing the workflow clears it.
+    setValue: (name: string, value: string) =>
+      setValues((current) => {
+        const next = { ...current, [name]: value };
+        for (const field of recipe.fields) if (field.within === name) next[field.name] = "";
+        return next;
+      }),
+    preview: shownPreview,
+    account,
+    startExport,
     errors,
     write,
     blocked,

@@ -1,14 +1,21 @@
 "use client";
 // One answer: status in words, time, size and headers; problems explained above a card;
 // the body in the views its media type allows (lib/answer/media-views), plus downloads.
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { legacyCellText, PERSON_FIELDS } from "@/lib/account/display";
 import { columnsOf, recordsToCsv } from "@/lib/answer/csv";
+import { deprecationOf, deprecationText } from "@/lib/answer/deprecation";
+import { exportAll, exportPaging } from "@/lib/answer/export";
+import type { Paging } from "@/lib/catalog/paging";
+import type { RequestDraft } from "@/lib/request/request-model";
 import { defaultView, recordsOf, viewsFor, type View } from "@/lib/answer/media-views";
 import { statusMeaning } from "@/lib/answer/status-text";
 import { headerOf, type ReceivedResponse } from "@/lib/console-api/proxy-call";
 import { explainStatus } from "@/lib/problems/explain";
-import { isProblemContentType, parseProblem } from "@/lib/problems/problem";
+import { problemFromAnswer } from "@/lib/problems/answer-problem";
+import { useAccount } from "@/components/account-choices";
 import { ProblemDetailsView } from "@/components/problem-details-view";
+import { DownloadAll, proxyPages } from "./download-all";
 import { FileView, filenameFrom, useBlobUrl } from "./file-view";
 import { JsonView } from "./json-view";
 import { RetryCountdown, retryAfterSeconds } from "./retry-countdown";
@@ -75,15 +82,29 @@ function CsvDownloadLink({ records, columns, filename }: { records: Record<strin
   );
 }
 
-export function ResponseViewer({ response, onRetry }: { response: ReceivedResponse; onRetry?: () => void }) {
+/** The request behind a list answer and how its list pages: what "Download all" walks. */
+export type ListSource = { draft: RequestDraft; paging: Paging };
+
+export function ResponseViewer({ response, onRetry, listSource }: { response: ReceivedResponse; onRetry?: () => void; listSource?: ListSource | null }) {
   const decoded = useMemo(() => decode(response), [response]);
   const records = useMemo(() => (decoded.parsed === undefined ? null : recordsOf(decoded.parsed)), [decoded]);
   const columns = useMemo(() => (records ? columnsOf(records) : []), [records]);
   const views = useMemo(() => viewsFor(response.contentType, response.bytes.byteLength, decoded.parsed), [response, decoded]);
   const [chosen, setChosen] = useState<View | null>(null);
+  // Legacy records name team members by id and dates in unix seconds: the table shows names and dates.
+  const account = useAccount();
+  const legacy = response.request.upstream === "legacy";
+  const namesPeople = legacy && columns.some((column) => PERSON_FIELDS.has(column));
+  const { need, people } = account;
+  useEffect(() => {
+    if (namesPeople) need();
+  }, [namesPeople, need]);
+  const display = useMemo(() => (legacy ? (column: string, value: unknown) => legacyCellText(column, value, people) : undefined), [legacy, people]);
   const view = chosen && views.includes(chosen) ? chosen : defaultView(response.contentType, response.bytes.byteLength, decoded.parsed);
 
-  const problem = isProblemContentType(response.contentType) ? parseProblem(decoded.parsed) : null;
+  const read = problemFromAnswer(response.contentType, decoded.parsed, decoded.text, response.status);
+  const problem = read?.problem ?? null;
+  const deprecation = deprecationOf((name) => headerOf(response, name));
   const retryIn = response.status === 429 ? retryAfterSeconds(headerOf(response, "retry-after")) : null;
   const ok = response.status >= 200 && response.status < 300;
   const filename = filenameFrom(headerOf(response, "content-disposition"), `jobnimbus-${response.request.path.split("?")[0]!.replace(/[^\w.-]+/g, "-")}`);
@@ -110,6 +131,16 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
         </span>
       </div>
       <SentAs response={response} />
+      {deprecation ? (
+        <p role="note" data-testid="deprecation" className="rounded-md bg-amber-50 p-2 text-sm dark:bg-amber-950">
+          {deprecationText(deprecation)}{" "}
+          {deprecation.link ? (
+            <a href={deprecation.link} target="_blank" rel="noreferrer noopener" className="underline">
+              What JobNimbus says about it
+            </a>
+          ) : null}
+        </p>
+      ) : null}
       {response.cutOff ? (
         <p role="alert" data-testid="cut-off" className="rounded-md bg-amber-50 p-2 text-sm dark:bg-amber-950">
           The answer was cut off: the connection broke after {response.bytes.byteLength.toLocaleString()} bytes. What is shown may be incomplete; send the request again.
@@ -121,7 +152,7 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
         </p>
       ) : null}
       {retryIn !== null ? <RetryCountdown seconds={retryIn} onDone={onRetry} /> : null}
-      {problem ? <ProblemDetailsView problem={problem} status={response.status} /> : null}
+      {read ? <ProblemDetailsView problem={read.problem} status={response.status} shape={read.shape} /> : null}
       {decoded.parseError ? (
         <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
           The answer says it is JSON but is not valid JSON ({decoded.parseError}). It is shown as text.
@@ -146,11 +177,20 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
           <div className="flex flex-wrap gap-2">
             {decoded.parsed !== undefined ? <DownloadLink bytes={response.bytes} type="application/json" filename={`${filename}.json`} label="Download JSON" /> : null}
             {records ? <CsvDownloadLink records={records} columns={columns} filename={`${filename}.csv`} /> : null}
+            {records && listSource && ok ? (
+              <DownloadAll
+                filename={`${filename}-all.csv`}
+                start={(options) => {
+                  const paging = exportPaging(listSource.paging, listSource.draft.upstream);
+                  return exportAll({ ...options, paging, fetchPage: proxyPages(listSource.draft, paging), recordsIn: recordsOf });
+                }}
+              />
+            ) : null}
           </div>
         </div>
       ) : null}
       <div role="tabpanel" aria-label={VIEW_LABELS[view]} data-testid="response-body">
-        <Body view={view} response={response} decoded={decoded} records={records} columns={columns} filename={filename} />
+        <Body view={view} response={response} decoded={decoded} records={records} columns={columns} filename={filename} display={display} />
       </div>
       <details>
         <summary className="cursor-pointer text-sm">Response headers ({response.headers.length})</summary>
@@ -167,13 +207,21 @@ export function ResponseViewer({ response, onRetry }: { response: ReceivedRespon
   );
 }
 
-type BodyProps = { view: View; response: ReceivedResponse; decoded: Decoded; records: Record<string, unknown>[] | null; columns: string[]; filename: string };
+type BodyProps = {
+  view: View;
+  response: ReceivedResponse;
+  decoded: Decoded;
+  records: Record<string, unknown>[] | null;
+  columns: string[];
+  filename: string;
+  display?: (column: string, value: unknown) => string | null;
+};
 
-function Body({ view, response, decoded, records, columns, filename }: BodyProps) {
+function Body({ view, response, decoded, records, columns, filename, display }: BodyProps) {
   if (response.bytes.byteLength === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No body.</p>;
   switch (view) {
     case "table":
-      return records ? <TableView key={response.durationMs} records={records} columns={columns} /> : null;
+      return records ? <TableView key={response.durationMs} records={records} columns={columns} display={display} /> : null;
     case "json":
     case "tree":
       return decoded.parsed !== undefined ? <JsonView key={`${view}${response.durationMs}`} value={decoded.parsed} mode={view === "json" ? "pretty" : "tree"} /> : null;

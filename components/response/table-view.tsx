@@ -22,9 +22,15 @@ function compare(a: unknown, b: unknown): number {
   return cellText(a).localeCompare(cellText(b), undefined, { numeric: true, sensitivity: "base" });
 }
 
-type Props = { records: Record<string, unknown>[]; columns: string[] };
+type Props = {
+  records: Record<string, unknown>[];
+  columns: string[];
+  /** How a value reads to a person (a name for an id, a date for unix seconds); null: its own text. Sorting keeps the raw values. */
+  display?: (column: string, value: unknown) => string | null;
+};
 
-export function TableView({ records, columns }: Props) {
+export function TableView({ records, columns, display }: Props) {
+  const shownText = (column: string, value: unknown) => display?.(column, value) ?? cellText(value);
   const [hidden, setHidden] = useState<Set<string>>(() => new Set(columns.slice(12)));
   const [sort, setSort] = useState<Sort>(null);
   const shown = columns.filter((c) => !hidden.has(c));
@@ -101,11 +107,14 @@ export function TableView({ records, columns }: Props) {
             const record = records[order[position]!]!;
             return (
               <div role="row" aria-rowindex={position + 2} className="grid h-full border-b border-slate-100 text-xs odd:bg-slate-50 dark:border-slate-800 dark:odd:bg-slate-900" style={{ gridTemplateColumns: gridColumns }}>
-                {shown.map((column) => (
-                  <div role="cell" key={column} className="truncate px-2 leading-[28px]" title={cellText(record[column])}>
-                    {cellText(record[column])}
-                  </div>
-                ))}
+                {shown.map((column) => {
+                  const text = shownText(column, record[column]);
+                  return (
+                    <div role="cell" key={column} className="truncate px-2 leading-[28px]" title={text}>
+                      {text}
+                    </div>
+                  );
+                })}
               </div>
             );
           }}

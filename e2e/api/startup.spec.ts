@@ -58,7 +58,7 @@ function recipesWith(mutate: (recipes: Record<string, unknown>[]) => void): stri
       description: "Search contacts.",
       subject: { one: "contact", many: "contacts" },
       fields: [{ name: "q", label: "Name", type: "text" }],
-      request: { upstream: "platform", method: "GET", path: "crm/v1/contacts", query: { q: "{{q}}" } },
+      request: { upstream: "legacy", method: "GET", path: "contacts", query: { fields: "{{q}}" } },
       result: { columns: [{ label: "Name", value: "{{display_name}}" }] },
     },
   ];
@@ -110,7 +110,7 @@ test("a recipes file that is not JSON, or is missing, stops start-up with one li
 
 test("a malformed OPENAPI_SPEC is reported, and the console starts and works without a catalogue", async () => {
   const spec = join(dir, "openapi.json");
-  writeFileSync(spec, JSON.stringify({ openapi: "3.0.3", info: { title: "Broken" }, paths: { "/crm/v1/contacts": { get: {} } } }));
+  writeFileSync(spec, JSON.stringify({ openapi: "3.0.3", info: { title: "Broken" }, paths: { "/api1/contacts": { get: {} } } }));
   const started = await startConsole(PORTS_HERE.spec, { OPENAPI_SPEC: spec });
   try {
     const client = await signedInTo(started, PORTS_HERE.spec);
@@ -124,7 +124,7 @@ test("a malformed OPENAPI_SPEC is reported, and the console starts and works wit
 
     // Everything else works: keys, the proxy, the pages.
     await client.saveKey(freshTestKey("startup"));
-    const contacts = await client.proxy("GET", "crm/v1/contacts?limit=1");
+    const contacts = await client.proxy("GET", "contacts?size=1", { headers: { "x-console-upstream": "legacy" } });
     expect(contacts.status).toBe(200);
     expect((await client.get("/recipes")).status).toBe(200);
     expect((await client.get("/")).status).toBe(200);

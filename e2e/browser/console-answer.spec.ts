@@ -1,9 +1,11 @@
 // Reading the answer: one call end to end, then the status line, the views the media type allows, sorting
-// and columns, JSON and CSV downloads, images and PDFs, and big answers drawn as virtualised rows.
+// and columns, names and dates in legacy tables, JSON and CSV downloads, Download all, a deprecated
+// endpoint's sunset in words, images and PDFs, and big answers drawn as virtualised rows.
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures";
 import { freshTestKey, readMock } from "../support/mock";
+import { proxyCalls } from "../support/proxy-calls";
 import type { ConsolePage } from "../support/pages/console";
 import { KEYS } from "../support/users.mjs";
 
@@ -55,7 +57,9 @@ test("a GET through the proxy shows status 200 and the contacts; a JobNimbus 404
   const consolePage = await signInAs("editor");
   await consolePage.addKey("Mock", KEYS.editor);
 
-  await consolePage.sendRequest("GET", "crm/v1/contacts?limit=5");
+  // The composer opens on the legacy API's contacts.
+  await expect(consolePage.composer.upstream).toHaveValue("legacy");
+  await consolePage.sendRequest("GET", "contacts?size=5");
   await expect(consolePage.answer.status).toContainText("200");
   // Contacts, whichever view the console picks (table, JSON or tree): their fields and an email.
   await expect(consolePage.answer.body).toContainText("jnid");
@@ -63,7 +67,7 @@ test("a GET through the proxy shows status 200 and the contacts; a JobNimbus 404
   await expect(consolePage.answer.body).toContainText(/@example\.(net|com|org)/);
   await expect(consolePage.answer.problem).toHaveCount(0);
 
-  await consolePage.sendRequest("GET", "crm/v1/contacts/doesnotexist");
+  await consolePage.sendRequest("GET", "contacts/doesnotexist");
   await expect(consolePage.answer.status).toContainText("404");
   await expect(consolePage.answer.problem).toBeVisible();
   // Plain words first (what happened, what to do), then JobNimbus's own detail.
@@ -74,7 +78,7 @@ test("a GET through the proxy shows status 200 and the contacts; a JobNimbus 404
 test("the status line: code with its meaning, duration, size in bytes and the response headers", async ({ signInAs }) => {
   const consolePage = await withKey(signInAs, "status");
   const { answer } = consolePage;
-  await consolePage.call("GET", "crm/v1/contacts?limit=5");
+  await consolePage.call("GET", "contacts?size=5");
   const body = Buffer.from(await answer.rawText(), "utf8");
 
   await expect(answer.status).toHaveText("200");
@@ -93,7 +97,7 @@ test("the status line: code with its meaning, duration, size in bytes and the re
 test("a results array opens as a table; JSON (with folding), Tree and Raw show the same answer", async ({ signInAs }) => {
   const consolePage = await withKey(signInAs, "views");
   const { answer } = consolePage;
-  await consolePage.call("GET", "crm/v1/contacts?limit=5");
+  await consolePage.call("GET", "contacts?size=5");
   const data = await answer.bodyJson<{ results: { jnid: string; display_name: string }[] }>();
 
   await expect(answer.views.getByRole("tab")).toHaveText(["Table", "JSON", "Tree", "Raw", "File"]);
@@ -127,7 +131,7 @@ test("a results array opens as a table; JSON (with folding), Tree and Raw show t
 test("clicking a column header sorts the rows (ascending, then descending); the column picker hides a column", async ({ signInAs }) => {
   const consolePage = await withKey(signInAs, "sort");
   const { answer } = consolePage;
-  await consolePage.call("GET", "crm/v1/contacts?limit=15");
+  await consolePage.call("GET", "contacts?size=15");
   await expect(answer.tableRows()).toHaveCount(15);
 
   const original = await answer.columnValues("display_name");
@@ -159,7 +163,7 @@ test("clicking a column header sorts the rows (ascending, then descending); the 
 
 test("Download JSON saves the answer as sent; Download CSV has a header row and one line per record", async ({ page, signInAs }) => {
   const consolePage = await withKey(signInAs, "downloads");
-  await consolePage.call("GET", "crm/v1/contacts?limit=7");
+  await consolePage.call("GET", "contacts?size=7");
   const data = await consolePage.answer.bodyJson<{ results: Record<string, unknown>[] }>();
 
   const json = await download(page, () => consolePage.answer.downloadJson.click());
@@ -177,6 +181,66 @@ test("Download JSON saves the answer as sent; Download CSV has a header row and 
   for (const row of rows) expect(row).toHaveLength(columns.length);
 });
 
+test("a legacy list's table shows team members by name and unix seconds as dates; sorting and the CSV keep the data", async ({ page, signInAs }) => {
+  const consolePage = await withKey(signInAs, "names");
+  const { answer } = consolePage;
+  const { users } = await readMock<{ users: { id: string; first_name: string; last_name: string }[] }>("/api1/account/users");
+  const names = new Set(users.map((u) => `${u.first_name} ${u.last_name}`));
+  const calls = proxyCalls(page);
+  await consolePage.call("GET", "jobs?size=10&fields=jnid,number,sales_rep,owners,date_created");
+  const { results } = await answer.bodyJson<{ results: { sales_rep: string | null; owners: { id: string }[]; date_created: number }[] }>();
+
+  // The team is read once (through the proxy, with the key in use) to put names to ids.
+  await expect.poll(() => calls.map((c) => new URL(c.url()).pathname)).toContain("/api/proxy/account/users");
+  const reps = await answer.columnValues("sales_rep");
+  await expect.poll(() => answer.columnValues("sales_rep")).toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z][a-z]+ [A-Z]/)]));
+  for (const rep of (await answer.columnValues("sales_rep")).filter(Boolean)) expect(names).toContain(rep);
+  expect(reps).toHaveLength(results.length);
+  for (const owners of (await answer.columnValues("owners")).filter(Boolean)) for (const name of owners.split(", ")) expect(names).toContain(name);
+  const dates = await answer.columnValues("date_created");
+  expect(dates[0]).toBe(await page.evaluate((s) => new Date(s * 1000).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }), results[0]!.date_created));
+
+  // The download keeps what JobNimbus sent: ids and unix seconds.
+  const csv = await download(page, () => answer.downloadCsv.click());
+  const rows = parseCsv(csv.text);
+  expect(rows[1]![rows[0]!.indexOf("date_created")]).toBe(String(results[0]!.date_created));
+});
+
+test("Download all on the console's table walks the legacy list's every page (size/from up to count) into one CSV", async ({ page, signInAs }) => {
+  const consolePage = await withKey(signInAs, "export-console");
+  const { answer } = consolePage;
+  const { count } = await readMock<{ count: number }>("/api1/jobs?size=1");
+  await consolePage.call("GET", "jobs?size=20&sort_field=number&sort_direction=asc&fields=jnid,number,name");
+  const calls = proxyCalls(page);
+  const saved = await answer.downloadAll.downloadEverything();
+  expect(saved.suggestedFilename()).toMatch(/-all\.csv$/);
+  const rows = parseCsv(await readFile((await saved.path())!, "utf8"));
+  expect(rows[0]).toEqual(["jnid", "number", "name"]);
+  expect(rows.length - 1).toBe(count);
+  expect(rows[1]![1]).toBe("1001");
+  expect(calls.map((c) => new URL(c.url()).searchParams.get("from"))).toEqual(Array.from({ length: Math.ceil(count / 1000) }, (_, i) => String(i * 1000)));
+  expect(calls.every((c) => new URL(c.url()).searchParams.get("size") === "1000" && new URL(c.url()).searchParams.get("fields") === "jnid,number,name")).toBe(true);
+  await expect(answer.downloadAll.outcome).toContainText(`All ${count.toLocaleString("en-US")} records are in`);
+});
+
+test("a deprecated endpoint's answer says when it stops working, with JobNimbus's link; the proxy passes the three headers", async ({ signInAs }) => {
+  const consolePage = await withKey(signInAs, "deprecated");
+  const { answer } = consolePage;
+  // The mock sends JobNimbus's deprecation headers on any endpoint with ?simulate=deprecated.
+  const res = await consolePage.call("GET", "contacts?size=1&simulate=deprecated");
+  expect(res.headers()).toMatchObject({
+    deprecation: "@1767225599",
+    sunset: "Wed, 30 Jun 2027 23:59:59 UTC",
+    link: '<https://api.jobnimbus.com/deprecation>; rel="deprecation"; type="text/html"',
+  });
+  await expect(answer.status).toHaveText("200");
+  await expect(answer.deprecation).toHaveText("This endpoint is deprecated and stops working on 30 June 2027. What JobNimbus says about it");
+  await expect(answer.deprecation.getByRole("link", { name: "What JobNimbus says about it" })).toHaveAttribute("href", "https://api.jobnimbus.com/deprecation");
+
+  await consolePage.call("GET", "contacts?size=1");
+  await expect(answer.deprecation, "an endpoint that is not deprecated says nothing").toHaveCount(0);
+});
+
 test("files from the legacy API: an image is shown inline, a PDF in a frame, each with a download", async ({ page, signInAs }) => {
   const consolePage = await withKey(signInAs, "files");
   // The legacy API lists files under `files`, not `results`.
@@ -186,7 +250,7 @@ test("files from the legacy API: an image is shown inline, a PDF in a frame, eac
   expect(png && pdf, "the mock has both kinds of file").toBeTruthy();
   const { answer } = consolePage;
 
-  await consolePage.call("GET", `files/${png!.jnid}`, { upstream: "legacy" });
+  await consolePage.call("GET", `files/${png!.jnid}`);
   await expect(answer.status).toHaveText("200");
   await expect(answer.view("Image")).toHaveAttribute("aria-selected", "true");
   const image = answer.file.getByRole("img", { name: `Image from the answer: ${png!.filename}` });
@@ -199,7 +263,7 @@ test("files from the legacy API: an image is shown inline, a PDF in a frame, eac
   expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(bytes.byteLength).toBe(png!.size);
 
-  await consolePage.call("GET", `files/${pdf!.jnid}`, { upstream: "legacy" });
+  await consolePage.call("GET", `files/${pdf!.jnid}`);
   await expect(answer.view("PDF")).toHaveAttribute("aria-selected", "true");
   const frame = answer.file.locator("iframe");
   await expect(frame).toHaveAttribute("title", `PDF from the answer: ${pdf!.filename}`);
@@ -210,8 +274,7 @@ test("files from the legacy API: an image is shown inline, a PDF in a frame, eac
 test("a long answer is a virtualised table: far fewer rows in the DOM than records, later rows appear on scrolling", async ({ signInAs }) => {
   const consolePage = await withKey(signInAs, "large");
   const { answer } = consolePage;
-  // Contacts, as they list under `results`, where the table view looks (activities list under `activity`).
-  await consolePage.call("GET", "contacts?size=500", { upstream: "legacy" });
+  await consolePage.call("GET", "contacts?size=500");
   const { results } = await answer.bodyJson<{ results: { jnid: string }[] }>();
   expect(results.length).toBeGreaterThanOrEqual(300);
 
@@ -243,12 +306,12 @@ test("a 100,000-record answer (about 20 MB) opens quickly as raw text with a dow
   }));
   const body = JSON.stringify({ count: records.length, results: records });
   expect(body.length).toBeGreaterThan(18_000_000);
-  // The mock caps pages at 1,000 records; this one answer is injected in its place.
-  await page.route("**/api/proxy/crm/v1/contacts?limit=100000", (route) =>
+  // The mock caps pages at 10,000 records; this one answer is injected in its place.
+  await page.route("**/api/proxy/contacts?size=100000", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body }),
   );
 
-  await consolePage.composer.path.fill("crm/v1/contacts?limit=100000");
+  await consolePage.composer.path.fill("contacts?size=100000");
   const started = Date.now();
   await consolePage.composer.send.click();
   await expect(answer.raw).toBeVisible({ timeout: 20_000 });

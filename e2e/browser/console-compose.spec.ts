@@ -1,5 +1,6 @@
-// Composing a request: both APIs, {id} path parameters, query rows in sync with the path, refused headers,
-// the lazy JSON body editor, Ctrl+Enter, a slow call and Cancel, and Copy as cURL / fetch / Python.
+// Composing a request: both APIs, {id} path parameters, query rows in sync with the path, Act as (actor)
+// with the team's emails, refused headers, the lazy JSON body editor, Ctrl+Enter, a slow call and Cancel,
+// and Copy as cURL / fetch / Python.
 import { expect, test } from "../support/fixtures";
 import { freshTestKey, MOCK_ORIGIN, readMock } from "../support/mock";
 import { CONSOLE_ORIGIN, type ConsolePage } from "../support/pages/console";
@@ -12,7 +13,7 @@ async function withKey(signInAs: (user: "editor") => Promise<ConsolePage>, tag: 
   return { consolePage, key };
 }
 
-test("the Legacy API switch sends to the legacy API, which answers in its own {count, results} shape", async ({ page, signInAs }) => {
+test("the API switch: the legacy API answers in its {count, results} shape; the Platform API, which has no contacts, says Not Found", async ({ page, signInAs }) => {
   const { consolePage } = await withKey(signInAs, "legacy");
   const calls = proxyCalls(page);
 
@@ -25,32 +26,33 @@ test("the Legacy API switch sends to the legacy API, which answers in its own {c
   expect(legacyBody.results).toHaveLength(5);
   await expect(consolePage.answer.tableCount).toHaveText("5 records");
 
-  await consolePage.call("GET", "crm/v1/contacts?limit=5", { upstream: "platform" });
+  const platform = await consolePage.call("GET", "contacts?size=5", { upstream: "platform" });
   expect(calls.at(-1)?.headers()["x-console-upstream"]).toBe("platform");
-  expect(Object.keys(await consolePage.answer.bodyJson<object>()).sort()).toEqual(["count", "limit", "offset", "results"]);
+  expect(platform.status()).toBe(404);
+  expect(await consolePage.answer.bodyJson<object>()).toEqual({ message: "Not Found" });
 });
 
 test("a {id} in the path becomes a field; sending without it explains what is missing and sends nothing", async ({ page, signInAs }) => {
   const { consolePage } = await withKey(signInAs, "params");
-  const { results } = await readMock<{ results: { jnid: string; display_name: string }[] }>("/crm/v1/contacts?limit=1");
+  const { results } = await readMock<{ results: { jnid: string; display_name: string }[] }>("/api1/contacts?size=1");
   const contact = results[0]!;
   const calls = proxyCalls(page);
 
-  await consolePage.composer.path.fill("crm/v1/contacts/{id}");
-  await expect(consolePage.composer.pathParam("id")).toBeVisible();
+  await consolePage.composer.path.fill("contacts/{jnid}");
+  await expect(consolePage.composer.pathParam("jnid")).toBeVisible();
   await consolePage.composer.send.click();
-  await expect(consolePage.composer.hint).toHaveText("Fill in the path parameter: id.");
+  await expect(consolePage.composer.hint).toHaveText("Fill in the path parameter: jnid.");
   expect(calls, "nothing is sent with an empty path parameter").toHaveLength(0);
 
-  await consolePage.composer.pathParam("id").fill(contact.jnid);
+  await consolePage.composer.pathParam("jnid").fill(contact.jnid);
   await consolePage.sendAndWait();
   await expect(consolePage.composer.hint).toHaveCount(0);
-  expect(new URL(calls[0]!.url()).pathname).toBe(`/api/proxy/crm/v1/contacts/${contact.jnid}`);
+  expect(new URL(calls[0]!.url()).pathname).toBe(`/api/proxy/contacts/${contact.jnid}`);
   await expect(consolePage.answer.status).toHaveText("200");
-  await expect(consolePage.answer.section).toContainText(`GET crm/v1/contacts/${contact.jnid}`);
+  await expect(consolePage.answer.section).toContainText(`GET contacts/${contact.jnid}`);
   await expect(consolePage.answer.body).toContainText(contact.display_name);
   // The field keeps the template; the parameter lives in its own field.
-  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts/{id}");
+  await expect(consolePage.composer.path).toHaveValue("contacts/{jnid}");
 });
 
 test("query rows and the path field stay in sync both ways, and only ticked rows are sent", async ({ page, signInAs }) => {
@@ -58,39 +60,39 @@ test("query rows and the path field stay in sync both ways, and only ticked rows
   const { composer } = consolePage;
   const calls = proxyCalls(page);
 
-  await consolePage.composer.path.fill("crm/v1/contacts?limit=3&q=smith");
+  await consolePage.composer.path.fill("contacts?size=3&sort_field=city");
   await expect(composer.tab("Params")).toHaveText("Params (2)");
-  await expect(composer.queryRow(1).name).toHaveValue("limit");
+  await expect(composer.queryRow(1).name).toHaveValue("size");
   await expect(composer.queryRow(1).value).toHaveValue("3");
-  await expect(composer.queryRow(2).name).toHaveValue("q");
-  await expect(composer.queryRow(2).value).toHaveValue("smith");
+  await expect(composer.queryRow(2).name).toHaveValue("sort_field");
+  await expect(composer.queryRow(2).value).toHaveValue("city");
   await expect(composer.queryRow(3).name).toHaveCount(0);
 
   // Unticking a row takes it out of the path (it stays in the form, switched off).
   await composer.queryRow(2).enabled.uncheck();
-  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts?limit=3");
+  await expect(consolePage.composer.path).toHaveValue("contacts?size=3");
   await expect(composer.tab("Params")).toHaveText("Params (1)");
-  await expect(composer.queryRow(2).name).toHaveValue("q");
+  await expect(composer.queryRow(2).name).toHaveValue("sort_field");
 
   // Editing and adding rows rewrites the path.
   await composer.queryRow(1).value.fill("4");
-  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts?limit=4");
+  await expect(consolePage.composer.path).toHaveValue("contacts?size=4");
   await composer.addParameter.click();
-  await composer.queryRow(3).name.fill("status");
-  await composer.queryRow(3).value.fill("Lead");
-  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts?limit=4&status=Lead");
+  await composer.queryRow(3).name.fill("sort_direction");
+  await composer.queryRow(3).value.fill("asc");
+  await expect(consolePage.composer.path).toHaveValue("contacts?size=4&sort_direction=asc");
 
   await consolePage.sendAndWait();
   const sent = new URL(calls[0]!.url());
-  expect(sent.pathname).toBe("/api/proxy/crm/v1/contacts");
-  expect(sent.search).toBe("?limit=4&status=Lead");
+  expect(sent.pathname).toBe("/api/proxy/contacts");
+  expect(sent.search).toBe("?size=4&sort_direction=asc");
 
   // Ticking it again puts it back.
   await composer.queryRow(2).enabled.check();
-  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts?limit=4&q=smith&status=Lead");
+  await expect(consolePage.composer.path).toHaveValue("contacts?size=4&sort_field=city&sort_direction=asc");
   // Removing a row removes it from the path too.
   await composer.queryRow(1).remove.click();
-  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts?q=smith&status=Lead");
+  await expect(consolePage.composer.path).toHaveValue("contacts?sort_field=city&sort_direction=asc");
 });
 
 test("Authorization, Cookie and Host header rows are refused with a one-line reason and never sent", async ({ page, signInAs }) => {
@@ -120,7 +122,7 @@ test("Authorization, Cookie and Host header rows are refused with a one-line rea
   }
   await expect(composer.headerRow(4).name).not.toHaveAttribute("aria-invalid", "true");
 
-  await consolePage.composer.path.fill("crm/v1/contacts?limit=1");
+  await consolePage.composer.path.fill("contacts?size=1");
   await consolePage.sendAndWait();
   await expect(consolePage.answer.status).toHaveText("200");
   const headers = await calls[0]!.allHeaders();
@@ -165,7 +167,7 @@ test("sending invalid JSON asks first: dismissing sends nothing, accepting sends
   const { consolePage } = await withKey(signInAs, "askjson");
   const calls = proxyCalls(page);
   await consolePage.composer.method.selectOption("POST");
-  await consolePage.composer.path.fill("crm/v1/contacts");
+  await consolePage.composer.path.fill("contacts");
   await consolePage.composer.setBody('{"first_name": "Ann",}');
 
   const asked: string[] = [];
@@ -191,18 +193,18 @@ test("sending invalid JSON asks first: dismissing sends nothing, accepting sends
 test("Ctrl+Enter sends from anywhere in the composer", async ({ page, signInAs }) => {
   const { consolePage } = await withKey(signInAs, "ctrlenter");
   const calls = proxyCalls(page);
-  await consolePage.composer.path.fill("crm/v1/jobs?limit=2");
+  await consolePage.composer.path.fill("jobs?size=2");
   // From a query row, outside the path form, so it is not the browser's own Enter-submits-the-form.
   await consolePage.sendAndWait(() => consolePage.composer.queryRow(1).value.press("Control+Enter"));
-  expect(new URL(calls[0]!.url()).pathname).toBe("/api/proxy/crm/v1/jobs");
+  expect(new URL(calls[0]!.url()).pathname).toBe("/api/proxy/jobs");
   await expect(consolePage.answer.status).toHaveText("200");
-  await expect(consolePage.answer.section).toContainText("GET crm/v1/jobs?limit=2");
+  await expect(consolePage.answer.section).toContainText("GET jobs?size=2");
 });
 
 test("a slow call shows the elapsed time and Cancel; Cancel ends it as cancelled and the console keeps working", async ({ page, signInAs }) => {
   const { consolePage } = await withKey(signInAs, "slow");
   const { composer } = consolePage;
-  await consolePage.composer.path.fill("crm/v1/contacts?simulate=slow&ms=5000");
+  await consolePage.composer.path.fill("contacts?simulate=slow&ms=5000");
   const calls = proxyCalls(page);
   const failed = page.waitForEvent("requestfailed", isProxyCall);
   await consolePage.composer.send.click();
@@ -227,7 +229,7 @@ test("a slow call shows the elapsed time and Cancel; Cancel ends it as cancelled
   expect(calls.map((req) => new URL(req.url()).search), "proxy calls after Cancel").toEqual(["?simulate=slow&ms=5000"]);
   await expect(consolePage.composer.sending).toBeHidden();
 
-  await consolePage.call("GET", "crm/v1/contacts?limit=1");
+  await consolePage.call("GET", "contacts?size=1");
   await expect(consolePage.answer.status).toHaveText("200");
 });
 
@@ -236,13 +238,14 @@ test("Copy as cURL, fetch and Python: the real JobNimbus URL and $JOBNIMBUS_API_
   const { consolePage, key } = await withKey(signInAs, "snippets");
   const { tools, composer } = consolePage;
 
-  await consolePage.composer.path.fill("crm/v1/contacts?limit=3&q=smith");
+  await consolePage.composer.path.fill("contacts?size=3&sort_field=city");
   await composer.tab("Headers").click();
   await composer.addHeader.click();
   await composer.headerRow(1).name.fill("Accept");
   await composer.headerRow(1).value.fill("application/json");
 
-  const url = `${MOCK_ORIGIN}/crm/v1/contacts?limit=3&q=smith`;
+  // The legacy API's own base, /api1.
+  const url = `${MOCK_ORIGIN}/api1/contacts?size=3&sort_field=city`;
   const expectations = {
     cURL: [`curl -X GET '${url}'`, `-H "Authorization: Bearer $JOBNIMBUS_API_KEY"`, `-H 'Accept: application/json'`],
     "JavaScript fetch": [`await fetch("${url}"`, "process.env.JOBNIMBUS_API_KEY", `"Accept": "application/json"`],
@@ -258,14 +261,51 @@ test("Copy as cURL, fetch and Python: the real JobNimbus URL and $JOBNIMBUS_API_
     expect(await page.evaluate(() => navigator.clipboard.readText()), `${kind} on the clipboard`).toBe(text);
   }
 
-  // The Legacy API's own base, and a POST body.
-  await composer.upstream.selectOption("legacy");
+  // The Platform API's own base, and a POST body.
+  await composer.upstream.selectOption("platform");
   await consolePage.composer.method.selectOption("POST");
-  await consolePage.composer.path.fill("contacts");
-  await composer.setBody('{"display_name":"O\'Brien Roofing"}');
+  await consolePage.composer.path.fill("files/v1/uploads/url");
+  await composer.setBody('{"filename":"O\'Brien roof.jpg","type":2}');
   const curl = await tools.copySnippet("cURL");
-  expect(curl).toContain(`curl -X POST '${MOCK_ORIGIN}/api1/contacts'`);
-  expect(curl).toContain(`--data-raw '{"display_name":"O'\\''Brien Roofing"}'`);
+  expect(curl).toContain(`curl -X POST '${MOCK_ORIGIN}/files/v1/uploads/url'`);
+  expect(curl).toContain(`--data-raw '{"filename":"O'\\''Brien roof.jpg","type":2}'`);
   expect(curl).toContain("Content-Type: application/json");
   expect(curl).not.toContain(key);
+});
+
+test("Act as on a legacy request: the actor query parameter, with the account's team members offered by email", async ({ page, signInAs }) => {
+  const { consolePage } = await withKey(signInAs, "actor");
+  const { composer } = consolePage;
+  const { users } = await readMock<{ users: { email: string; first_name: string; last_name: string; is_active: boolean }[] }>("/api1/account/users");
+  const active = users.filter((u) => u.is_active);
+  const calls = proxyCalls(page);
+
+  await composer.upstream.selectOption("platform");
+  await expect(composer.actAs, "the Platform API has no documented actor").toHaveCount(0);
+  await composer.upstream.selectOption("legacy");
+  await expect(composer.actAs).toBeVisible();
+  expect(calls, "nothing is read before the field is used").toHaveLength(0);
+  await composer.actAs.focus();
+  await expect(composer.actAsChoices).toHaveCount(active.length);
+  expect(await composer.actAsChoices.evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(active.map((u) => u.email));
+  expect(calls.map((c) => new URL(c.url()).pathname).sort()).toEqual(["/api/proxy/account/settings", "/api/proxy/account/users"]);
+
+  // The field and the query row are one: what is typed in one shows in the other.
+  const marcus = active.find((u) => u.email.startsWith("marcus@"))!;
+  await composer.path.fill("contacts?size=1");
+  await composer.actAs.fill(marcus.email);
+  await expect(composer.path).toHaveValue(`contacts?size=1&actor=${encodeURIComponent(marcus.email)}`);
+  await expect(composer.queryRow(2).name).toHaveValue("actor");
+  const body = JSON.stringify({ note: "Called about the gutters", record_type_name: "Note", primary: { id: (await readMock<{ results: { jnid: string }[] }>("/api1/jobs?size=1")).results[0]!.jnid } });
+  await composer.method.selectOption("POST");
+  await composer.path.fill(`activities?actor=${encodeURIComponent(marcus.email)}`);
+  await composer.setBody(body);
+  calls.length = 0;
+  await consolePage.sendAndWait();
+  expect(new URL(calls.at(-1)!.url()).searchParams.get("actor")).toBe(marcus.email);
+  // JobNimbus records who did it.
+  const created = await consolePage.answer.bodyJson<{ created_by_name: string }>();
+  expect(created.created_by_name).toBe(`${marcus.first_name} ${marcus.last_name}`);
+  await composer.actAs.fill("");
+  await expect(composer.path).toHaveValue("activities");
 });

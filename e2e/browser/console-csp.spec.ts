@@ -7,9 +7,9 @@ import { KEYS } from "../support/users.mjs";
 test("a session on the console raises no CSP violation", async ({ page, browserLog, signInAs }) => {
   const consolePage = await signInAs("editor");
   await consolePage.addKey("CSP", KEYS.editor);
-  await consolePage.sendRequest("GET", "crm/v1/contacts?limit=5");
+  await consolePage.sendRequest("GET", "contacts?size=5");
   await expect(consolePage.answer.status).toContainText("200");
-  await consolePage.sendRequest("GET", "crm/v1/contacts/doesnotexist");
+  await consolePage.sendRequest("GET", "contacts/doesnotexist");
   await expect(consolePage.answer.problem).toBeVisible();
   await consolePage.goto();
   await expect(consolePage.keys.entry("CSP")).toBeVisible();

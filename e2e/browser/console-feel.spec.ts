@@ -25,7 +25,7 @@ for (const width of [375, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     const consolePage = await signInAs("editor");
     await consolePage.addKey("Mock", freshTestKey(`w${width}`));
-    await consolePage.composer.path.fill("crm/v1/contacts?limit=20");
+    await consolePage.composer.path.fill("contacts?size=20");
     // Tap Send like a person would: it must be on screen and clickable.
     await consolePage.sendAndWait();
     await expect(consolePage.answer.table).toBeVisible();
@@ -102,7 +102,7 @@ test("the theme toggle switches the dark class on <html> and the choice survives
 test("keyboard only: Tab from the path reaches Send, Enter sends, and the focus is visible", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
   await consolePage.addKey("Mock", freshTestKey("kbd"));
-  await consolePage.composer.path.fill("crm/v1/contacts?limit=2");
+  await consolePage.composer.path.fill("contacts?size=2");
   await page.keyboard.press("Tab");
   await expect(consolePage.composer.send).toBeFocused();
   const outline = await consolePage.composer.send.evaluate((el) => {
@@ -118,7 +118,7 @@ test("keyboard only: Tab from the path reaches Send, Enter sends, and the focus 
 test("keyboard only: every visible control on the console, answer included, can be reached with Tab", async ({ page, signInAs }) => {
   const consolePage = await signInAs("editor");
   await consolePage.addKey("Mock", freshTestKey("tabwalk"));
-  await consolePage.call("GET", "crm/v1/contacts?limit=3");
+  await consolePage.call("GET", "contacts?size=3");
   await consolePage.tools.share.click();
   await consolePage.answer.headersToggle.click();
 
@@ -157,7 +157,7 @@ test.describe("axe finds no accessibility violations", () => {
     const { answer } = consolePage;
     expect(await axeViolations(page), "console with no key").toEqual([]);
     await consolePage.addKey("Mock", freshTestKey("axe"));
-    await consolePage.call("GET", "crm/v1/contacts?limit=5");
+    await consolePage.call("GET", "contacts?size=5");
 
     for (const theme of ["light", "dark"] as const) {
       await consolePage.header.chooseTheme(theme);
@@ -179,7 +179,7 @@ test.describe("axe finds no accessibility violations", () => {
     test.slow(); // a dozen full axe scans
     const consolePage = await signInAs("editor");
     await consolePage.addKey("Mock", freshTestKey("axe2"));
-    await consolePage.call("GET", "crm/v1/contacts/doesnotexist");
+    await consolePage.call("GET", "contacts/doesnotexist");
     await expect(consolePage.answer.problem).toBeVisible();
     await consolePage.requests.search.fill("contacts");
     for (const theme of ["light", "dark"] as const) {
@@ -187,7 +187,7 @@ test.describe("axe finds no accessibility violations", () => {
       expect(await axeViolations(page), `problem card, ${theme}`).toEqual([]);
     }
 
-    await consolePage.call("GET", "crm/v1/contacts?simulate=rate-limit");
+    await consolePage.call("GET", "contacts?simulate=rate-limit");
     await expect(consolePage.answer.countdown).toBeVisible();
     expect(await axeViolations(page), "429 with its countdown, dark").toEqual([]);
 

@@ -69,19 +69,19 @@ test("choosing the active key changes the header, and the next call is made with
   await expect(consolePage.keys.entry("Works")).toContainText("Active");
   await expect(consolePage.keys.useButton("Works")).toHaveCount(0);
 
-  await consolePage.call("GET", "crm/v1/contacts?limit=1");
+  await consolePage.call("GET", "contacts?size=1");
   await expect(consolePage.answer.status).toHaveText("200");
 
   await consolePage.keys.useKey("Refused");
   await expect(consolePage.header.activeKey).toHaveText("Key: Refused (…5678)");
   await expect(consolePage.keys.entry("Refused")).toContainText("Active");
   await expect(consolePage.keys.useButton("Works")).toBeVisible();
-  await consolePage.call("GET", "crm/v1/contacts?limit=1");
+  await consolePage.call("GET", "contacts?size=1");
   await expect(consolePage.answer.status, "the mock refuses the key now active").toHaveText("401");
 
   await consolePage.keys.useKey("Works");
   await expect(consolePage.header.activeKey).toHaveText(`Key: Works (…${good.slice(-4)})`);
-  await consolePage.call("GET", "crm/v1/contacts?limit=1");
+  await consolePage.call("GET", "contacts?size=1");
   await expect(consolePage.answer.status).toHaveText("200");
 });
 

@@ -34,18 +34,18 @@ test("a full session never lets the key reach a response, the DOM, storage, Inde
 
   // Several requests, an error among them, every view of the answer.
   const { answer } = consolePage;
-  await consolePage.call("GET", "crm/v1/contacts?limit=5");
+  await consolePage.call("GET", "contacts?size=5");
   for (const view of ["Table", "JSON", "Tree", "Raw"]) {
     await answer.view(view).click();
     await expect(answer.view(view)).toHaveAttribute("aria-selected", "true");
   }
   await answer.headersToggle.click();
-  await consolePage.call("GET", "contacts?size=3", { upstream: "legacy" });
-  await consolePage.call("GET", "crm/v1/contacts/doesnotexist");
+  await consolePage.call("GET", "contacts?size=3&fields=jnid,display_name");
+  await consolePage.call("GET", "contacts/doesnotexist");
   await expect(consolePage.answer.problem).toBeVisible();
-  await consolePage.call("POST", "crm/v1/contacts", { body: "{}" });
-  await expect(answer.status).toHaveText("422");
-  await consolePage.call("GET", "crm/v1/contacts?simulate=html-error");
+  await consolePage.call("POST", "contacts", { body: "{}" });
+  await expect(answer.status).toHaveText("400");
+  await consolePage.call("GET", "contacts?simulate=html-error");
 
   // A snippet, a share link, a saved request and its export.
   const downloads: string[] = [];
@@ -56,7 +56,7 @@ test("a full session never lets the key reach a response, the DOM, storage, Inde
   await consolePage.requests.savedTab.click();
   const [exported] = await Promise.all([page.waitForEvent("download"), consolePage.requests.exportButton.click()]);
   downloads.push(await readFile(await exported.path(), "utf8"));
-  await consolePage.call("GET", "crm/v1/jobs?limit=3");
+  await consolePage.call("GET", "jobs?size=3");
   const [csv] = await Promise.all([page.waitForEvent("download"), answer.downloadCsv.click()]);
   downloads.push(await readFile(await csv.path(), "utf8"));
 

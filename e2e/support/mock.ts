@@ -15,7 +15,7 @@ export function freshTestKey(tag = "e2e"): string {
   return `test-${tag}-${randomBytes(8).toString("hex")}`;
 }
 
-/** GET `path` (e.g. "/crm/v1/contacts?limit=1") from the mock itself, with a key of its own; it must answer 200. */
+/** GET `path` (e.g. "/api1/contacts?size=1") from the mock itself, with a key of its own; it must answer 200. */
 export async function readMock<T>(path: string): Promise<T> {
   const res = await fetch(`${MOCK_ORIGIN}${path}`, { headers: { authorization: `Bearer ${freshTestKey("direct")}` } });
   const text = await res.text();

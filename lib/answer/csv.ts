@@ -37,16 +37,26 @@ function csvLine(cells: readonly string[]): string {
   return cells.map(quoteField).join(",") + CRLF;
 }
 
-/** A header row and one row per record, every line ending in CRLF; columns default to `columnsOf(records)`. */
-export function recordsToCsv(records: readonly CsvRecord[], columns: readonly string[] = columnsOf(records)): string {
-  const header = csvLine(columns.map(defuseFormula));
-  const rows = records.map((record) =>
-    csvLine(
+/** The header line alone. */
+export function csvHeader(columns: readonly string[]): string {
+  return csvLine(columns.map(defuseFormula));
+}
+
+/** One line per record, without a header: for CSVs written a page at a time. */
+export function csvRowsText(records: readonly CsvRecord[], columns: readonly string[]): string {
+  let text = "";
+  for (const record of records) {
+    text += csvLine(
       columns.map((column) => {
         const value = Object.hasOwn(record, column) ? record[column] : undefined;
         return typeof value === "string" ? defuseFormula(value) : cellText(value);
       }),
-    ),
-  );
-  return header + rows.join("");
+    );
+  }
+  return text;
+}
+
+/** A header row and one row per record, every line ending in CRLF; columns default to `columnsOf(records)`. */
+export function recordsToCsv(records: readonly CsvRecord[], columns: readonly string[] = columnsOf(records)): string {
+  return csvHeader(columns) + csvRowsText(records, columns);
 }

@@ -28,8 +28,11 @@ const VIEWS_BY_MEDIA_TYPE: readonly (readonly [pattern: string, views: readonly 
   ["*/*", ["download"]],
 ];
 
-/** Keys under which list endpoints put their records (`{count, results: [...]}` and the like). */
-const RECORD_LIST_KEYS = ["results", "data", "items", "records", "rows", "hits", "entries", "list"];
+/**
+ * Keys under which list endpoints put their records (`{count, results: [...]}` and the like);
+ * JobNimbus's legacy API lists activities under `activity` and files under `files` (§5g).
+ */
+const RECORD_LIST_KEYS = ["results", "activity", "files", "data", "items", "records", "rows", "hits", "entries", "list"];
 
 function isRecordList(value: unknown): value is Record<string, unknown>[] {
   return Array.isArray(value) && value.every(isRecord);

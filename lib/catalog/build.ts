@@ -79,6 +79,15 @@ function upstreamOf(docPath: string, hint: Upstream | undefined): { upstream: Up
   return { upstream: "platform", path: trimmed };
 }
 
+/** "SDK:37046663773" with what its key stands for, from the document's x-console-sources. */
+function sourcesOf(declared: string | string[] | undefined, legend: Record<string, string>): string[] {
+  const keys = declared === undefined ? [] : Array.isArray(declared) ? declared : [declared];
+  return keys.map((key) => {
+    const meaning = legend[key] ?? legend[key.split(":")[0]!];
+    return meaning ? `${key}: ${meaning}` : key;
+  });
+}
+
 function operationsOf(doc: OpenApiDocument, notes: string[]): CatalogOperation[] {
   const operations: CatalogOperation[] = [];
   const ids = new Set<string>();
@@ -170,6 +179,7 @@ function operationsOf(doc: OpenApiDocument, notes: string[]): CatalogOperation[]
         fields,
         body,
         paging,
+        sources: sourcesOf(op["x-console-source"], doc["x-console-sources"] ?? {}),
       });
     }
   }

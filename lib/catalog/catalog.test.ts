@@ -5,7 +5,7 @@ import { initialValues, validateForm } from "@/lib/forms/fields";
 import { buildCatalog, catalogFromText } from "./build";
 import { draftFor, type Catalog, type CatalogOperation } from "./catalog";
 
-const shippedText = readFileSync(new URL("../../openapi/jobnimbus-mock.json", import.meta.url), "utf8");
+const shippedText = readFileSync(new URL("../../openapi/jobnimbus.json", import.meta.url), "utf8");
 const shipped = JSON.parse(shippedText) as Record<string, unknown>;
 
 function catalogOf(doc: unknown): Catalog {
@@ -25,66 +25,89 @@ function doc(paths: Record<string, unknown>, components: Record<string, unknown>
   return { openapi: "3.1.0", info: { title: "T", version: "1" }, paths, components };
 }
 
-describe("the shipped document for the mock API", () => {
+/** Every operation jobnimbus-api.md §1a and §3 show, as method and path: the shipped document must be exactly these. */
+const DOCUMENTED = [
+  "GET /api1/contacts", "POST /api1/contacts", "GET /api1/contacts/{jnid}", "PUT /api1/contacts/{jnid}",
+  "GET /api1/jobs", "POST /api1/jobs", "GET /api1/jobs/{jnid}", "PUT /api1/jobs/{jnid}",
+  "GET /api1/tasks", "POST /api1/tasks", "GET /api1/tasks/{jnid}", "PUT /api1/tasks/{jnid}",
+  "GET /api1/activities", "POST /api1/activities", "GET /api1/activities/{jnid}",
+  "GET /api1/files", "POST /api1/files", "GET /api1/files/{jnid}", "POST /api1/files/fromUrl",
+  "GET /api1/account/settings", "GET /api1/account/users", "GET /api1/utility/uoms",
+  "POST /api1/account/workflow", "POST /api1/account/workflow/{workflowid}/status", "POST /api1/account/leadsource", "POST /api1/account/customfield",
+  "POST /api1/account/filetype", "POST /api1/account/tasktype", "POST /api1/account/activitytype", "POST /api1/account/location",
+  ...["products", "materialorders", "workorders", "estimates", "invoices"].flatMap((name) => [`GET /api1/v2/${name}`, `POST /api1/v2/${name}`, `GET /api1/v2/${name}/{jnid}`, `PUT /api1/v2/${name}/{jnid}`]),
+  "GET /api1/payments", "GET /api1/budgets",
+  "POST /files/v1/uploads/url", "POST /files/v1/uploads/{jnid}/complete", "POST /files/v1/uploads/multi-urls", "POST /files/v1/uploads/multi-complete", "POST /files/v1/uploads/multi-abort",
+];
+
+/** The source keys of jobnimbus-api.md §0. */
+const SOURCE_KEYS = ["PM", "SDK", "BC", "W1", "IA", "AB", "PD", "OC", "W6W", "PY", "DEV-AUTH", "DEV-DEP"];
+
+describe("the shipped document of JobNimbus's publicly documented APIs", () => {
   const catalog = catalogOf(shipped);
 
-  it("describes both APIs, every operation the mock serves, grouped by tag", () => {
-    expect(catalog.title).toBe("JobNimbus API (mock)");
-    expect(catalog.operations).toHaveLength(48);
-    expect(catalog.tags.map((t) => t.name)).toEqual(["Contacts", "Jobs", "Tasks", "Activities", "Legacy: contacts", "Legacy: jobs", "Legacy: tasks", "Legacy: activities", "Legacy: files"]);
+  it("lists every documented operation and nothing else: no DELETE, no PATCH, no invented service", () => {
+    expect(catalog.title).toBe("JobNimbus APIs (public sources)");
+    expect(catalog.operations.map((o) => `${o.method} ${o.docPath}`).sort()).toEqual([...DOCUMENTED].sort());
+    expect(catalog.operations.filter((o) => o.method === "DELETE" || o.method === "PATCH")).toEqual([]);
+    expect(catalog.tags.map((t) => t.name)).toEqual(["Contacts", "Jobs", "Tasks", "Activities", "Files", "Account", "Products and orders", "Uploads (Platform API)"]);
     expect(catalog.notes).toEqual([]);
   });
 
-  it("maps legacy paths onto the legacy upstream without their /api1 prefix", () => {
-    expect(op(catalog, "legacyGetJob")).toMatchObject({ method: "GET", upstream: "legacy", path: "jobs/{jnid}", docPath: "/api1/jobs/{jnid}" });
-    expect(op(catalog, "getContact")).toMatchObject({ upstream: "platform", path: "crm/v1/contacts/{id}" });
+  it("says where each operation's description comes from, in the fact sheet's source keys, with what each key is", () => {
+    for (const operation of catalog.operations) {
+      expect(operation.sources.length, operation.id).toBeGreaterThan(0);
+      for (const source of operation.sources) expect(SOURCE_KEYS, `${operation.id}: ${source}`).toContain(/^([A-Z0-9-]+)/.exec(source)![1]);
+    }
+    expect(op(catalog, "listContacts").sources).toEqual([
+      "SDK:37046663773: JobNimbus's collection text, copied word for word into a generated SDK",
+      "W1:contacts-list: withone.ai pages, each one request of the collection, rewritten",
+      "IA: integration.app's mirror of the collection",
+    ]);
   });
 
-  it("turns parameters into fields: required marks, enums as selects, numbers with their limits, help from descriptions", () => {
+  it("sends /api1 paths to the legacy API without the prefix, and files/v1 uploads to the Platform API", () => {
+    expect(op(catalog, "getJob")).toMatchObject({ method: "GET", upstream: "legacy", path: "jobs/{jnid}", docPath: "/api1/jobs/{jnid}" });
+    expect(op(catalog, "uploadUrl")).toMatchObject({ method: "POST", upstream: "platform", path: "files/v1/uploads/url" });
+    expect(catalog.operations.filter((o) => o.upstream === "platform").map((o) => o.id)).toEqual(["uploadUrl", "uploadComplete", "uploadMultiUrls", "uploadMultiComplete", "uploadMultiAbort"]);
+    expect(op(catalog, "createFileBase64").deprecated).toBe(true);
+  });
+
+  it("turns the documented list parameters into fields, actor included", () => {
     const list = op(catalog, "listJobs");
-    expect(field(list, "query.limit")).toMatchObject({ kind: "integer", required: false, min: 0, max: 200, defaultValue: "25", help: "How many records per page." });
-    expect(field(list, "query.status")).toMatchObject({ kind: "select", options: expect.arrayContaining([{ value: "Completed", label: "Completed" }]) });
-    expect(field(list, "query.q")).toMatchObject({ kind: "text", placeholder: "Smith" });
-    expect(field(op(catalog, "getJob"), "path.id")).toMatchObject({ in: "path", required: true });
-    expect(field(op(catalog, "legacyListJobs"), "query.sort_direction")).toMatchObject({ kind: "select", defaultValue: "desc" });
+    expect(list.fields.map((f) => f.key)).toEqual(["size", "from", "sort_field", "sort_direction", "fields", "filter", "actor"]);
+    expect(field(list, "query.size")).toMatchObject({ kind: "integer", min: 1, defaultValue: "1000" });
+    expect(field(list, "query.sort_direction")).toMatchObject({ kind: "select", defaultValue: "desc" });
+    expect(field(list, "query.actor")).toMatchObject({ kind: "email", required: false });
+    expect(field(op(catalog, "getJob"), "path.jnid")).toMatchObject({ in: "path", required: true });
+    expect(list.paging).toEqual({ style: "offset", limit: "size", offset: "from", size: 1000, total: "count" });
   });
 
-  it("turns a request body into fields, nested objects as dotted names, read-only members left out", () => {
-    const create = op(catalog, "createActivity");
-    expect(create.body).toMatchObject({ required: true, mode: "fields", mediaType: "application/json" });
-    expect(create.fields.map((f) => f.name)).toEqual(["body.note", "body.record_type_name", "body.primary.id"]);
-    expect(field(create, "body.note")).toMatchObject({ required: true, kind: "text" });
-    expect(field(create, "body.primary.id")).toMatchObject({ required: true, help: "The jnid of the record." });
-    const task = op(catalog, "createTask");
-    expect(field(task, "body.date_end")).toMatchObject({ kind: "unix-date", help: expect.stringContaining("unix time") });
-    expect(field(task, "body.is_completed")).toMatchObject({ kind: "boolean", defaultValue: "false" });
-    expect(field(task, "body.related")).toMatchObject({ kind: "json" });
-    expect(field(op(catalog, "createContact"), "body.email")).toMatchObject({ kind: "email" });
-    expect(field(op(catalog, "createContact"), "body.tags")).toMatchObject({ kind: "list" });
-    expect(op(catalog, "updateJob").fields.map((f) => f.name)).toContain("path.id");
+  it("marks what a create needs, as the collection documents it", () => {
+    const required = (id: string) => op(catalog, id).fields.filter((f) => f.required).map((f) => f.key);
+    expect(required("createContact")).toEqual(["record_type_name", "status_name"]);
+    expect(required("createJob")).toEqual(["name", "record_type_name", "status_name"]);
+    expect(required("createTask")).toEqual(["title", "date_start", "record_type_name"]);
+    expect(required("createActivity")).toEqual(["note", "record_type_name", "primary.id"]);
+    expect(field(op(catalog, "createTask"), "body.date_start")).toMatchObject({ kind: "unix-date", help: expect.stringContaining("unix time") });
+    expect(op(catalog, "updateContact").fields.map((f) => f.key)).toContain("is_active");
   });
 
   it("fills a composer draft from a form, and validates it first", () => {
     const create = op(catalog, "createTask");
-    const values = { ...initialValues(create.fields), "body.title": "Inspect roof", "body.date_end": "2025-06-12", "body.priority": "2" };
+    const values = { ...initialValues(create.fields), "body.title": "Inspect roof", "body.date_start": "2025-06-12", "body.record_type_name": "Inspection" };
     expect(validateForm(create.fields, values)).toEqual({});
     const draft = draftFor(create, values);
-    expect(draft).toMatchObject({ upstream: "platform", method: "POST", path: "crm/v1/tasks" });
-    const body = JSON.parse(draft.body) as Record<string, unknown>;
-    expect(body).toMatchObject({ title: "Inspect roof", priority: 2, is_completed: false, record_type_name: "Follow-up", date_end: new Date(2025, 5, 12).getTime() / 1000 });
+    expect(draft).toMatchObject({ upstream: "legacy", method: "POST", path: "tasks" });
+    expect(JSON.parse(draft.body)).toEqual({ title: "Inspect roof", record_type_name: "Inspection", date_start: new Date(2025, 5, 12).getTime() / 1000 });
+    expect(validateForm(create.fields, { ...values, "body.title": "" })).toEqual({ "body.title": "title is required" });
 
-    expect(validateForm(create.fields, { ...values, "body.title": "", "body.priority": "7" })).toEqual({
-      "body.title": "title is required",
-      "body.priority": "priority must be from 0 to 3",
-    });
-
-    const get = op(catalog, "legacyListJobs");
-    const listDraft = draftFor(get, { "query.size": "10", "query.filter": '{"must":[]}', "query.from": "" });
+    const listDraft = draftFor(op(catalog, "listJobs"), { "query.size": "10", "query.filter": '{"must":[]}', "query.from": "" });
     expect(proxyUrl(listDraft)).toEqual({ ok: true, path: `/api/proxy/jobs?size=10&filter=${encodeURIComponent('{"must":[]}')}` });
     expect(listDraft.upstream).toBe("legacy");
-    const one = draftFor(op(catalog, "deleteJob"), { "path.id": " abc12345 " });
-    expect(proxyUrl(one)).toEqual({ ok: true, path: "/api/proxy/crm/v1/jobs/abc12345" });
-    expect(one.body).toBe("");
+    const one = draftFor(op(catalog, "updateJob"), { "path.jnid": " abc12345 ", "body.status_name": "Sold" });
+    expect(proxyUrl(one)).toEqual({ ok: true, path: "/api/proxy/jobs/abc12345" });
+    expect(JSON.parse(one.body)).toEqual({ status_name: "Sold" });
   });
 });
 
@@ -126,6 +149,15 @@ describe("mapping rules", () => {
     expect(draft.query.map((r) => [r.name, r.value])).toEqual([["day", "2025-01-02"], ["ids", "a"], ["ids", "b"]]);
     expect(draft.headers.map((r) => [r.name, r.value])).toEqual([["If-None-Match", '"v1"']]);
     expect(validateForm(report.fields, { "query.day": "tomorrow" })).toEqual({ "query.day": "day must be a date (YYYY-MM-DD)" });
+  });
+
+  it("x-console-source names an operation's sources, one or several, with their meaning when the document gives one", () => {
+    const catalog = catalogOf({
+      ...doc({ "/a": { get: { operationId: "a", "x-console-source": "SDK:1" } }, "/b": { get: { operationId: "b", "x-console-source": ["ours", "SDK:2"] } }, "/c": { get: { operationId: "c" } } }),
+      "x-console-sources": { SDK: "the vendor's collection" },
+    });
+    expect(catalog.operations.map((o) => o.sources)).toEqual([["SDK:1: the vendor's collection"], ["ours", "SDK:2: the vendor's collection"], []]);
+    expect(buildCatalog(doc({ "/a": { get: { "x-console-source": 7 } } }), "u.json")).toEqual({ ok: false, error: 'u.json: paths["/a"].get["x-console-source"] must be a source key, or a list of them' });
   });
 
   it("a body without properties is one JSON field; x-console-upstream overrides the path", () => {

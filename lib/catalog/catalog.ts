@@ -13,7 +13,7 @@ export type CatalogOperation = {
   id: string;
   method: Method;
   upstream: Upstream;
-  /** Relative to the upstream's base, with {name} parameters: "crm/v1/contacts/{id}", or "contacts" on the legacy API. */
+  /** Relative to the upstream's base, with {name} parameters: "files/v1/uploads/{jnid}/complete" on the Platform API, or "contacts" on the legacy API. */
   path: string;
   /** As written in the document: "/api1/contacts". */
   docPath: string;
@@ -25,6 +25,8 @@ export type CatalogOperation = {
   body: null | { required: boolean; mediaType: string; mode: "fields" | "json"; description?: string };
   /** How a list answer pages ("More results"), from x-console-paging or the parameters' names; null: it does not. */
   paging: Paging | null;
+  /** Where its description comes from, in words ("SDK:37046663773: JobNimbus's collection text, …"); empty: the document does not say. */
+  sources: string[];
 };
 
 export type Catalog = {

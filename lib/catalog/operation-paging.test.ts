@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildCatalog } from "./build";
 import type { Catalog } from "./catalog";
 
-const shipped = JSON.parse(readFileSync(new URL("../../openapi/jobnimbus-mock.json", import.meta.url), "utf8")) as unknown;
+const shipped = JSON.parse(readFileSync(new URL("../../openapi/jobnimbus.json", import.meta.url), "utf8")) as unknown;
 
 const q = (name: string, schema: Record<string, unknown> = { type: "integer" }) => ({ name, in: "query", schema });
 const answer = (properties: Record<string, unknown>) => ({ 200: { description: "OK", content: { "application/json": { schema: { type: "object", properties } } } } });
@@ -133,16 +133,17 @@ describe("x-console-paging, the console's own extension", () => {
   });
 });
 
-describe("the shipped document for the mock API", () => {
+describe("the shipped document of JobNimbus's APIs", () => {
   const result = buildCatalog(shipped, "shipped");
   const operations = result.ok ? result.catalog.operations : [];
   const paging = (id: string) => operations.find((op) => op.id === id)?.paging;
 
-  it("pages the Platform lists by limit/offset with their count, the legacy lists by size/from, and the activity feed by cursor", () => {
-    expect(paging("listJobs")).toEqual({ style: "offset", limit: "limit", offset: "offset", size: 25, total: "count" });
-    expect(paging("legacyListTasks")).toEqual({ style: "offset", limit: "size", offset: "from", size: 25, total: "count" });
-    expect(paging("activityFeed")).toEqual({ style: "cursor", cursor: "cursor", next: "next_cursor", limit: "limit", size: 20 });
+  it("pages every legacy list by size/from with its count, 1000 a page as documented, and nothing else", () => {
+    for (const id of ["listContacts", "listJobs", "listTasks", "listActivities", "listFiles", "listWorkOrders"]) {
+      expect(paging(id), id).toEqual({ style: "offset", limit: "size", offset: "from", size: 1000, total: "count" });
+    }
     expect(paging("getJob")).toBeNull();
+    expect(paging("getSettings")).toBeNull();
     expect(paging("createContact")).toBeNull();
   });
 });

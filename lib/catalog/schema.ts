@@ -96,6 +96,8 @@ const operationSchema = z.looseObject({
   "x-console-upstream": z.enum(["platform", "legacy"], 'must be "platform" or "legacy"').optional(),
   /** How this list pages (docs/recipes.md); false: it does not. */
   "x-console-paging": pagingOptionSchema.optional(),
+  /** Where this operation's description comes from: source keys such as "SDK:37046663773" (docs/jobnimbus.md). */
+  "x-console-source": z.union([z.string(), z.array(z.string())], "must be a source key, or a list of them").optional(),
 });
 export type Operation = z.infer<typeof operationSchema>;
 
@@ -137,6 +139,8 @@ export const openApiSchema = z.looseObject({
   tags: z.array(z.looseObject({ name: z.string(), description: z.string().optional() })).optional(),
   /** The paging of every GET operation that has the parameter it moves; false: no guessing from names. */
   "x-console-paging": pagingOptionSchema.optional(),
+  /** What each source key of x-console-source stands for: {"SDK": "JobNimbus's collection text, …"}. */
+  "x-console-sources": z.record(z.string(), z.string(), "must map source keys to what they are").optional(),
   components: z
     .looseObject({
       schemas: z.record(z.string(), schemaObjectSchema).optional(),
@@ -147,7 +151,7 @@ export const openApiSchema = z.looseObject({
 });
 export type OpenApiDocument = z.infer<typeof openApiSchema>;
 
-/** paths["/crm/v1/contacts"].get.parameters[0].in */
+/** paths["/api1/contacts"].get.parameters[0].in */
 export function pathText(path: readonly PropertyKey[]): string {
   return path
     .map((part, index) => {

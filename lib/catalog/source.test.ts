@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { loadCatalog } from "./source";
 
-const good = { openapi: "3.0.3", info: { title: "Served", version: "9" }, paths: { "/crm/v1/contacts": { get: { summary: "List" } } } };
+const good = { openapi: "3.0.3", info: { title: "Served", version: "9" }, paths: { "/contacts": { get: { summary: "List" } } } };
 let server: Server;
 let base = "";
 
@@ -29,15 +29,15 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("loadCatalog", () => {
-  it("defaults to the shipped document for the mock API", async () => {
+  it("defaults to the shipped document of JobNimbus's publicly documented APIs", async () => {
     const { label, result } = await loadCatalog({ OPENAPI_SPEC: undefined });
-    expect(label).toBe("the shipped document for the mock API");
-    expect(result).toMatchObject({ ok: true, catalog: { title: "JobNimbus API (mock)" } });
+    expect(label).toBe("the shipped document of JobNimbus's publicly documented APIs");
+    expect(result).toMatchObject({ ok: true, catalog: { title: "JobNimbus APIs (public sources)" } });
   });
 
   it("fetches a URL (loopback included)", async () => {
     const { result } = await loadCatalog({ OPENAPI_SPEC: `${base}/good.json` });
-    expect(result).toMatchObject({ ok: true, catalog: { title: "Served", operations: [{ path: "crm/v1/contacts" }] } });
+    expect(result).toMatchObject({ ok: true, catalog: { title: "Served", operations: [{ path: "contacts" }] } });
   });
 
   it("says why a URL could not be used, and never follows a redirect", async () => {
@@ -81,7 +81,7 @@ describe("loadCatalog", () => {
     const dir = mkdtempSync(join(tmpdir(), "openapi-"));
     writeFileSync(join(dir, "ok.yaml"), stringify(good));
     writeFileSync(join(dir, "bad.yml"), "openapi: 3.0.3\ninfo:\n  title: Served\n  title: Again\n");
-    expect((await loadCatalog({ OPENAPI_SPEC: join(dir, "ok.yaml") })).result).toMatchObject({ ok: true, catalog: { title: "Served", operations: [{ path: "crm/v1/contacts" }] } });
+    expect((await loadCatalog({ OPENAPI_SPEC: join(dir, "ok.yaml") })).result).toMatchObject({ ok: true, catalog: { title: "Served", operations: [{ path: "contacts" }] } });
     expect((await loadCatalog({ OPENAPI_SPEC: `${base}/good.yaml` })).result).toMatchObject({ ok: true, catalog: { title: "Served" } });
     expect((await loadCatalog({ OPENAPI_SPEC: join(dir, "bad.yml") })).result).toEqual({
       ok: false,

@@ -1,11 +1,11 @@
 // Where the server's catalogue comes from: OPENAPI_SPEC (a JSON or YAML file path, or an http(s)
-// URL fetched once on first use) or the shipped document for the mock API. Failures never stop the console.
-// A URL may carry credentials (user:password@, ?access_token=…): they are used to fetch it, and
-// everything shown or logged names it by scheme, host and path only.
+// URL fetched once on first use) or the shipped document of what JobNimbus publicly documents.
+// Failures never stop the console. A URL may carry credentials (user:password@, ?access_token=…):
+// they are used to fetch it, and everything shown or logged names it by scheme, host and path only.
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import shippedSpec from "@/openapi/jobnimbus-mock.json";
+import shippedSpec from "@/openapi/jobnimbus.json";
 import { getEnv, type Env } from "@/lib/config/env";
 import { buildCatalog, catalogFromText } from "./build";
 import type { CatalogResult } from "./catalog";
@@ -14,6 +14,8 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 10_000;
 /** A document that could not be fetched is tried again after this long; one that is malformed is not. */
 const RETRY_FETCH_MS = 30_000;
+
+export const SHIPPED_LABEL = "the shipped document of JobNimbus's publicly documented APIs";
 
 export type CatalogSource = { label: string; result: CatalogResult };
 
@@ -62,7 +64,7 @@ function reason(error: unknown, secrets: readonly string[]): string {
 }
 
 async function load(spec: string | undefined): Promise<CatalogSource & { retryable: boolean }> {
-  if (!spec) return { label: "the shipped document for the mock API", result: buildCatalog(shippedSpec, "openapi/jobnimbus-mock.json"), retryable: false };
+  if (!spec) return { label: SHIPPED_LABEL, result: buildCatalog(shippedSpec, "openapi/jobnimbus.json"), retryable: false };
   if (/^https?:\/\//i.test(spec)) {
     let url: URL;
     try {

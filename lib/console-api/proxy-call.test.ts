@@ -203,20 +203,27 @@ describe("jsonBody", () => {
 
 describe("problemIn", () => {
   const jobnimbus401 = { type: "https://tools.ietf.org/html/rfc7235#section-3.1", title: "Unauthorized", status: 401 };
+  const answer = (contentType: string, status = 200, text = "") => ({ contentType, status, bytes: encoder.encode(text) });
 
   it("reads Problem Details from an application/problem+json answer, extensions kept", async () => {
-    expect(await problemIn({ contentType: "application/problem+json" }, jobnimbus401)).toEqual(jobnimbus401);
-    expect(await problemIn({ contentType: "application/problem+json; charset=utf-8" }, { title: "Bad", errors: [{ field: "email" }] })).toEqual({
+    expect(await problemIn(answer("application/problem+json", 401), jobnimbus401)).toEqual(jobnimbus401);
+    expect(await problemIn(answer("application/problem+json; charset=utf-8", 400), { title: "Bad", errors: [{ field: "email" }] })).toEqual({
       type: "about:blank",
       title: "Bad",
       errors: [{ field: "email" }],
     });
   });
 
-  it("is null for other content types and for bodies that are not a problem", async () => {
-    expect(await problemIn({ contentType: "application/json" }, jobnimbus401)).toBeNull();
-    expect(await problemIn({ contentType: "application/problem+json" }, undefined)).toBeNull();
-    expect(await problemIn({ contentType: "application/problem+json" }, { status: "not a number" })).toBeNull();
+  it("reads the legacy API's {status, body} and plain text of a failed answer as problems too", async () => {
+    expect(await problemIn(answer("application/json", 401), { status: 401, body: "Authentication required" })).toEqual({ type: "about:blank", status: 401, detail: "Authentication required" });
+    expect(await problemIn(answer("text/plain", 503, "Service Unavailable"), undefined)).toEqual({ type: "about:blank", status: 503, detail: "Service Unavailable" });
+  });
+
+  it("is null for a success that is not a problem, and for bodies that are not one", async () => {
+    expect(await problemIn(answer("application/json", 200), jobnimbus401)).toBeNull();
+    expect(await problemIn(answer("application/problem+json", 400), undefined)).toBeNull();
+    expect(await problemIn(answer("application/problem+json", 400), { status: "not a number" })).toBeNull();
+    expect(await problemIn(answer("text/html", 502, "<h1>502</h1>"), undefined)).toBeNull();
   });
 });
 

@@ -140,13 +140,15 @@ export function jsonBody(response: Pick<ReceivedResponse, "contentType" | "bytes
 }
 
 /**
- * The answer's Problem Details when it is one (application/problem+json), else null. The parser and
- * its schema library load only when asked, so they stay out of the console page's first load; if
- * they cannot load, the answer is read by its status alone.
+ * The problem in an answer: Problem Details, or a failed answer in another shape JobNimbus sends
+ * (the legacy API's {"status", "body"}, a message, plain text), else null. The reader and its schema
+ * library load only when asked, so they stay out of the console page's first load; if they cannot
+ * load, the answer is read by its status alone.
  */
-export async function problemIn(response: Pick<ReceivedResponse, "contentType">, body: unknown): Promise<Problem | null> {
-  return import("@/lib/problems/problem").then(
-    ({ isProblemContentType, parseProblem }) => (isProblemContentType(response.contentType) ? parseProblem(body) : null),
+export async function problemIn(response: Pick<ReceivedResponse, "contentType" | "status" | "bytes">, body: unknown): Promise<Problem | null> {
+  const text = /^text\//i.test(response.contentType ?? "") ? new TextDecoder().decode(response.bytes) : null;
+  return import("@/lib/problems/answer-problem").then(
+    ({ problemFromAnswer }) => problemFromAnswer(response.contentType, body, text, response.status)?.problem ?? null,
     () => null,
   );
 }

@@ -1,9 +1,12 @@
 // Signing out the way next-auth/react's signOut() does it (its CSRF token from /api/auth/csrf,
 // then a form POST to /api/auth/signout), in two fetches instead of shipping next-auth's client
-// (and its Babel runtime) with every page. The route clears the key vault cookie as well.
+// (and its Babel runtime) with every page. The route clears the key vault cookie as well; this
+// tab forgets the account's choices it kept.
+import { forgetAccount } from "@/lib/account/cache";
 
 /** Signs out, then goes to `callbackUrl`; when that fails, to next-auth's own sign-out page. */
 export async function signOut(callbackUrl = "/signin"): Promise<void> {
+  forgetAccount(window.sessionStorage);
   try {
     const csrf = await fetch("/api/auth/csrf", { credentials: "same-origin", cache: "no-store" });
     const { csrfToken } = (await csrf.json()) as { csrfToken?: unknown };

@@ -84,7 +84,7 @@ export const problemCatalog = {
     title: "That API path is not allowed",
     explanation:
       "The path contains something that could point the request somewhere other than JobNimbus (such as '..', a backslash, an encoded slash or a host name), so it was not sent.",
-    action: "Use a plain path such as crm/v1/contacts or contacts.",
+    action: "Use a plain path such as contacts or contacts/{jnid}.",
   },
   "method-not-allowed": {
     status: 405,

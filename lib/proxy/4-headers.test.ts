@@ -117,6 +117,19 @@ describe("responseHeadersFromUpstream", () => {
     expect(out.get("etag")).toBe('"v1"');
   });
 
+  it("keeps a deprecated endpoint's Deprecation, Sunset and Link, as JobNimbus documents them", () => {
+    const deprecated = responseHeadersFromUpstream({
+      deprecation: "@1738367999",
+      sunset: "Mon, 30 Jun 2025 23:59:59 UTC",
+      link: '<https://api.jobnimbus.com/deprecation>; rel="deprecation"; type="text/html"',
+    });
+    expect([...deprecated.entries()].filter(([name]) => name !== "cache-control")).toEqual([
+      ["deprecation", "@1738367999"],
+      ["link", '<https://api.jobnimbus.com/deprecation>; rel="deprecation"; type="text/html"'],
+      ["sunset", "Mon, 30 Jun 2025 23:59:59 UTC"],
+    ]);
+  });
+
   it.each([
     "set-cookie",
     "server",

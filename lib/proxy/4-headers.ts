@@ -30,6 +30,10 @@ const RESPONSE_ALLOW = new Set([
   "ratelimit-remaining",
   "ratelimit-reset",
   "ratelimit-policy",
+  // A deprecated JobNimbus endpoint says so with these three (RFC 9745, RFC 8594); the console shows the sunset date.
+  "deprecation",
+  "sunset",
+  "link",
 ]);
 
 export function requestHeadersForUpstream(incoming: Headers): Record<string, string> {

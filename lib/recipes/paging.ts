@@ -1,6 +1,7 @@
 // "More results" for a recipe, as pure functions: which paging applies (the recipe's own, the
 // OpenAPI operation's, or the API's default), the query for the next page, and whether there is one.
 import type { CatalogOperation } from "@/lib/catalog/catalog";
+import { LEGACY_PAGING } from "@/lib/catalog/legacy-paging";
 import { completePaging, DEFAULT_PAGE_SIZE, describePaging, type Paging } from "@/lib/catalog/paging";
 import { isWrite, type Recipe } from "./schema";
 import { valueAt } from "./template";
@@ -8,10 +9,10 @@ import { valueAt } from "./template";
 /** The paging a recipe uses and, in words, where it comes from (shown under "details"). */
 export type RecipePaging = { paging: Paging; from: string };
 
-const LEGACY_DEFAULT: Paging = { style: "offset", limit: "size", offset: "from", size: DEFAULT_PAGE_SIZE, total: "count" };
+const LEGACY_DEFAULT = LEGACY_PAGING;
 const PLATFORM_DEFAULT: Paging = { style: "offset", limit: "limit", offset: "offset", size: DEFAULT_PAGE_SIZE, total: "count" };
 
-/** How literally a template path ("crm/v1/contacts/{id}") fits a recipe's path; -1: not at all. */
+/** How literally a template path ("jobs/{jnid}") fits a recipe's path; -1: not at all. */
 function fit(template: string, path: string): number {
   const want = template.split("/");
   const have = path.split("/");
@@ -29,7 +30,7 @@ function fit(template: string, path: string): number {
 /**
  * The catalogue operation a request is: same API and method, and a path template that fits its
  * path (placeholders fill template parameters); the most literal fit wins, so
- * crm/v1/activities/feed is "feed", not "one activity with the id feed".
+ * a literal "feed" beats "{id}" for .../activities/feed.
  */
 export function matchOperation(operations: readonly CatalogOperation[], request: Pick<Recipe["request"], "upstream" | "method" | "path">): CatalogOperation | null {
   let best: CatalogOperation | null = null;

@@ -1,31 +1,69 @@
 // What running a recipe means, as pure functions: its form, the request it makes (with paging),
 // where the records are in the answer, each cell's text and link, and every outcome in words.
+import { choicesFrom, type Account, type Choice } from "@/lib/account/account";
+import { dateText, dateTimeText, personText, toDate } from "@/lib/account/display";
 import { recordsOf } from "@/lib/answer/media-views";
 import { isRecord } from "@/lib/json/is-record";
 import { newRow, type RequestDraft } from "@/lib/request/request-model";
 import type { WriteConfirmation } from "@/lib/request/write-summary";
 import { explainStatus } from "@/lib/problems/explain";
 import type { FormField, FormValues } from "@/lib/forms/fields";
+import { fieldErrorsOf } from "@/lib/problems/answer-problem";
 import { consoleProblemSlug, type Problem } from "@/lib/problems/problem";
 import { problemCatalog } from "@/lib/problems/catalog";
 import { pagingParameters, type Paging } from "@/lib/catalog/paging";
 import { FIRST_PAGE, pageQuery, type PagePosition } from "./paging";
-import { isWrite, type Recipe, type RecipeColumn, type RecipeRequest } from "./schema";
-import { asText, builtins, fillJson, fillText, fillValue, wholePlaceholder, valueAt, type Scope } from "./template";
+import { isWrite, type Recipe, type RecipeColumn, type RecipeField, type RecipeRequest } from "./schema";
+import { asText, builtins, fillJson, fillText, fillValue, placeholdersIn, wholePlaceholder, valueAt, type Scope } from "./template";
 
 export type RecordItem = Record<string, unknown>;
 
-export function recipeFields(recipe: Recipe): FormField[] {
-  return recipe.fields.map((field) => ({
-    name: field.name,
-    label: field.label,
-    kind: field.type,
-    required: field.required,
-    ...(field.options ? { options: field.options.map((o) => (typeof o === "string" ? { value: o, label: o } : o)) } : {}),
-    ...(field.help ? { help: field.help } : {}),
-    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
-    ...(field.default !== undefined ? { defaultValue: field.default } : {}),
-  }));
+/** A field's choices from the account: null when the account could not be read (the field is then typed in). */
+export type ChoicesOf = (field: RecipeField) => Choice[] | null;
+
+/**
+ * The choices the account offers for a field: statuses of the workflow its `within` names (a field
+ * or a looked-up record's member), none while that is still unknown.
+ */
+export function fieldChoices(field: RecipeField, account: Account, scope: Scope): Choice[] {
+  if (!field.choices) return [];
+  if (!field.within) return choicesFrom(account, field.choices);
+  const workflow = asText(valueAt(scope, field.within)).trim();
+  return workflow ? choicesFrom(account, field.choices, workflow) : [];
+}
+
+/** The form: a field whose choices come from the account gets them from `choicesOf`, or is typed in when they cannot be read. */
+export function recipeFields(recipe: Recipe, choicesOf?: ChoicesOf): FormField[] {
+  return recipe.fields.map((field) => {
+    const choices = field.choices ? (choicesOf?.(field) ?? null) : undefined;
+    const options = field.options ? field.options.map((o) => (typeof o === "string" ? { value: o, label: o } : o)) : (choices ?? undefined);
+    const typedIn = field.choices !== undefined && choices === null;
+    return {
+      name: field.name,
+      label: field.label,
+      kind: typedIn ? "text" : field.type,
+      required: field.required,
+      ...(options && !typedIn ? { options } : {}),
+      ...(field.help ? { help: field.help } : {}),
+      ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+      ...(field.default !== undefined ? { defaultValue: field.default } : {}),
+    };
+  });
+}
+
+/** The fields a lookup reads from: once they are filled, the record can be found before anything is sent. */
+export function lookupInputs(recipe: Recipe): string[] {
+  if (!recipe.lookup) return [];
+  const names = new Set(recipe.fields.map((field) => field.name));
+  return [...new Set(placeholdersIn(recipe.lookup.request).map((p) => p.root).filter((root) => names.has(root)))];
+}
+
+/** "Fill in at least one of First name, Last name or Company." when the recipe asks for one and none is filled. */
+export function atLeastOneMissing(recipe: Recipe, values: FormValues): string | null {
+  const names = recipe.atLeastOne;
+  if (!names || names.some((name) => (values[name] ?? "").trim())) return null;
+  const labels = names.map((name) => recipe.fields.find((field) => field.name === name)?.label ?? name);
+  return `Fill in at least one of ${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}.`;
 }
 
 /** Values for this recipe's fields only, from a link's query string or the like. */
@@ -101,24 +139,18 @@ export function firstRecord(body: unknown): RecordItem | null {
 
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
-function toDate(value: unknown): Date | null {
-  if (typeof value === "number" && Number.isFinite(value) && value > 0) return new Date(value > 1e12 ? value : value * 1000);
-  if (typeof value === "string" && value.trim()) {
-    const asNumber = Number(value);
-    if (Number.isFinite(asNumber)) return toDate(asNumber);
-    const ms = Date.parse(value);
-    return Number.isNaN(ms) ? null : new Date(ms);
-  }
-  return null;
-}
+const NOBODY: ReadonlyMap<string, string> = new Map();
 
-/** One value shown as a column's format asks. */
-export function formatValue(value: unknown, format: RecipeColumn["format"]): string {
+/** One value shown as a column's format asks; `people` names team members by id. */
+export function formatValue(value: unknown, format: RecipeColumn["format"], people: ReadonlyMap<string, string> = NOBODY): string {
   switch (format) {
+    case "person":
+      return personText(value, people) ?? asText(value);
     case "date":
-      return toDate(value)?.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) ?? asText(value);
-    case "datetime":
-      return toDate(value)?.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) ?? asText(value);
+    case "datetime": {
+      const date = toDate(value);
+      return date ? (format === "date" ? dateText(date) : dateTimeText(date)) : asText(value);
+    }
     case "money": {
       const n = typeof value === "number" ? value : Number(value);
       return value === "" || value === null || value === undefined || !Number.isFinite(n) ? asText(value) : money.format(n);
@@ -130,9 +162,13 @@ export function formatValue(value: unknown, format: RecipeColumn["format"]): str
   }
 }
 
-export function cellText(column: RecipeColumn, record: RecordItem): string {
-  const whole = wholePlaceholder(column.value);
-  if (whole && !whole.filter) return formatValue(valueAt(record, whole.path), column.format);
+/** Each column's template read once: a result (or an export) asks for it on every row. */
+const wholeOf = new WeakMap<RecipeColumn, ReturnType<typeof wholePlaceholder>>();
+
+export function cellText(column: RecipeColumn, record: RecordItem, people?: ReadonlyMap<string, string>): string {
+  let whole = wholeOf.get(column);
+  if (whole === undefined) wholeOf.set(column, (whole = wholePlaceholder(column.value)));
+  if (whole && !whole.filter) return formatValue(valueAt(record, whole.path), column.format, people);
   return fillText(column.value, record).replace(/^[\s,]+|[\s,]+$/g, "").replace(/(,\s*){2,}/g, ", ");
 }
 
@@ -150,15 +186,14 @@ export function cellLink(column: RecipeColumn, record: RecordItem): string | nul
 }
 
 /** The records as rows of cell text, keyed by column label, for the CSV download. */
-export function csvRows(recipe: Recipe, records: RecordItem[]): Record<string, string>[] {
-  return records.map((record) => Object.fromEntries(recipe.result.columns.map((column) => [column.label, cellText(column, record)])));
+export function csvRows(recipe: Recipe, records: RecordItem[], people?: ReadonlyMap<string, string>): Record<string, string>[] {
+  return records.map((record) => Object.fromEntries(recipe.result.columns.map((column) => [column.label, cellText(column, record, people)])));
 }
 
 const VERBS: Record<string, string> = { GET: "read", POST: "create", PUT: "change", PATCH: "change", DELETE: "delete" };
 
 /** The confirmation for a write recipe: its summary filled in, and what the form says, a line each. */
-export function recipeConfirmation(recipe: Recipe, scope: Scope, values: FormValues): WriteConfirmation {
-  const fields = recipeFields(recipe);
+export function recipeConfirmation(recipe: Recipe, scope: Scope, values: FormValues, fields: FormField[] = recipeFields(recipe)): WriteConfirmation {
   const details = fields.flatMap((field) => {
     const value = (values[field.name] ?? "").trim();
     if (!value) return [];
@@ -176,12 +211,10 @@ export function recipeConfirmation(recipe: Recipe, scope: Scope, values: FormVal
 
 export type Step = "lookup" | "request";
 
-type ProblemError = { field?: unknown; message?: unknown };
-
-/** "First name is required" from a JobNimbus `errors` list, using the form's labels where they match. */
+/** "First name is required" from the answer's field errors, using the form's labels where they match. */
 function fieldErrors(recipe: Recipe, problem: Problem | null): string {
-  const errors = (problem as { errors?: unknown } | null)?.errors;
-  if (!Array.isArray(errors)) return problem?.detail ?? "";
+  const errors = problem ? fieldErrorsOf(problem) : [];
+  if (errors.length === 0) return problem?.detail ?? "";
   const labelOf = (name: string) => {
     const direct = recipe.fields.find((field) => field.name === name);
     if (direct) return direct.label;
@@ -189,8 +222,8 @@ function fieldErrors(recipe: Recipe, problem: Problem | null): string {
     const whole = typeof template === "string" ? wholePlaceholder(template) : null;
     return recipe.fields.find((field) => field.name === whole?.path)?.label ?? name;
   };
-  return (errors as ProblemError[])
-    .map((error) => `${typeof error.field === "string" ? `${labelOf(error.field)} ` : ""}${typeof error.message === "string" ? error.message : ""}`.trim())
+  return errors
+    .map((error) => `${error.field ? `${labelOf(error.field)} ` : ""}${error.message}`.trim())
     .filter(Boolean)
     .join("; ");
 }

@@ -17,7 +17,7 @@ const minimal = {
   name: "List things",
   description: "Lists things.",
   subject: { one: "thing", many: "things" },
-  request: { upstream: "platform", method: "GET", path: "crm/v1/contacts" },
+  request: { upstream: "legacy", method: "GET", path: "contacts" },
   result: { columns: [{ label: "Name", value: "{{display_name}}" }] },
 };
 
@@ -28,15 +28,32 @@ describe("the shipped recipes.json", () => {
     expect(parsed).toMatchObject({ ok: true });
   });
 
-  it("has the six office tasks from the issue, plus the contact record its links open", () => {
-    const ids = parsed.ok ? parsed.recipes.map((r) => r.id) : [];
-    expect(ids).toEqual(expect.arrayContaining(["find-contact", "jobs-in-status", "tasks-this-week", "job-activity", "add-job-note", "create-contact", "show-contact"]));
+  it("has the office's everyday tasks, each on the documented legacy API", () => {
+    const recipes = parsed.ok ? parsed.recipes : [];
+    expect(recipes.map((r) => r.id)).toEqual([
+      "find-contact", "show-contact", "create-contact", "deactivate-contact", "find-job", "show-job", "change-job-status",
+      "jobs-in-status", "add-job-note", "add-job-task", "open-tasks", "job-activity", "all-contacts",
+    ]);
+    expect(new Set(recipes.map((r) => r.request.upstream))).toEqual(new Set(["legacy"]));
+    expect(recipes.filter((r) => r.request.method === "DELETE" || r.request.method === "PATCH")).toEqual([]);
   });
 
-  it("uses both APIs, and every write has a confirmation", () => {
+  it("confirms every write, and has the person type the name before a deactivation", () => {
     const recipes = parsed.ok ? parsed.recipes : [];
-    expect(new Set(recipes.map((r) => r.request.upstream))).toEqual(new Set(["platform", "legacy"]));
     for (const recipe of recipes.filter((r) => r.request.method !== "GET")) expect(recipe.confirm?.summary, recipe.id).toBeTruthy();
+    const deactivate = recipes.find((r) => r.id === "deactivate-contact")!;
+    expect(deactivate.request).toMatchObject({ method: "PUT", body: { is_active: false } });
+    expect(deactivate.confirm?.typed).toBe("{{contact.display_name}}");
+  });
+
+  it("takes every choice from the account, never from the file", () => {
+    const recipes = parsed.ok ? parsed.recipes : [];
+    const selects = recipes.flatMap((r) => r.fields.filter((f) => f.type === "select").map((f) => [r.id, f.name, f.choices, f.options] as const));
+    expect(selects.length).toBeGreaterThan(8);
+    for (const [id, name, choices, options] of selects) {
+      expect(choices, `${id}.${name}`).toBeTruthy();
+      expect(options, `${id}.${name}`).toBeUndefined();
+    }
   });
 });
 
@@ -66,24 +83,39 @@ describe("parseRecipes: one line naming the bad entry", () => {
 
   it("catches typos in member names", () => {
     const message = bad((recipes) => {
-      const result = recipes[2]!.result as Record<string, unknown>;
+      const result = recipes[7]!.result as Record<string, unknown>;
       result.colums = result.columns;
     });
-    expect(message).toMatch(/recipe "jobs-in-status" \(entry 3\): result has an unknown key "colums"/);
+    expect(message).toMatch(/recipe "jobs-in-status" \(entry 8\): result has an unknown key "colums"/);
   });
 
   it("refuses a placeholder that names no field", () => {
     const message = bad((recipes) => {
-      (recipes[0]!.request as { query: Record<string, string> }).query.q = "{{query}}";
+      (recipes[0]!.request as { query: Record<string, string> }).query.sort_field = "{{query}}";
     });
     expect(message).toMatch(/recipe "find-contact" \(entry 1\): request uses \{\{query\}\}, but the recipe has no field or lookup called "query"/);
   });
 
-  it("refuses a write without a confirmation, and a DELETE without a typed confirmation", () => {
-    expect(bad((recipes) => delete recipes[7]!.confirm)).toMatch(/recipe "create-contact" \(entry 8\): confirm is required: this recipe sends POST/);
+  it("refuses a write without a confirmation, and a DELETE or a deactivation without a typed confirmation", () => {
+    expect(bad((recipes) => delete recipes[2]!.confirm)).toMatch(/recipe "create-contact" \(entry 3\): confirm is required: this recipe sends POST/);
     expect(
-      parseRecipes(JSON.stringify({ recipes: [{ ...minimal, request: { ...minimal.request, method: "DELETE", path: "crm/v1/contacts/{{id}}" }, fields: [{ name: "id", label: "Id" }], confirm: { summary: "Delete {{id}}" } }] }), "x.json"),
+      parseRecipes(JSON.stringify({ recipes: [{ ...minimal, request: { ...minimal.request, method: "DELETE", path: "contacts/{{id}}" }, fields: [{ name: "id", label: "Id" }], confirm: { summary: "Delete {{id}}" } }] }), "x.json"),
     ).toMatchObject({ ok: false, message: expect.stringMatching(/confirm\.typed is required for a DELETE/) });
+    expect(bad((recipes) => delete (recipes[3]!.confirm as Record<string, unknown>).typed)).toMatch(
+      /recipe "deactivate-contact" \(entry 4\): confirm\.typed is required: this recipe sends \{"is_active": false\}, JobNimbus's delete/,
+    );
+  });
+
+  it("checks where choices come from: a known source, on a select, statuses within a field or the lookup", () => {
+    const field = (recipe: number, name: string, change: Record<string, unknown>) => (recipes: Record<string, unknown>[]) =>
+      Object.assign((recipes[recipe]!.fields as Record<string, unknown>[]).find((f) => f.name === name)!, change);
+    expect(bad(field(7, "workflow", { choices: "job-colours" }))).toMatch(/recipe "jobs-in-status" \(entry 8\): fields\[0\]\.choices must be one of contact-workflows, contact-statuses, job-workflows, job-statuses/);
+    expect(bad(field(7, "workflow", { type: "text" }))).toMatch(/fields\[0\]\.choices comes with "type": "select"/);
+    expect(bad(field(7, "workflow", { options: ["Roofing"] }))).toMatch(/fields\[0\]\.choices has both "options" and "choices"/);
+    expect(bad(field(7, "workflow", { within: "status" }))).toMatch(/fields\[0\]\.within only goes with "choices": contact-statuses or job-statuses/);
+    expect(bad(field(7, "status", { within: "workflw" }))).toMatch(/fields\[1\]\.within names "workflw", which is neither a field nor the lookup/);
+    expect(bad(field(6, "status", { within: "status" }))).toMatch(/recipe "change-job-status" \(entry 7\): fields\[1\]\.within names the field itself/);
+    expect(bad((recipes) => (recipes[2]!.atLeastOne = ["first_name", "nickname"]))).toMatch(/atLeastOne\[1\] "nickname" is not a field of this recipe/);
   });
 
   it("refuses links to recipes that do not exist, and to fields they do not have", () => {
@@ -95,15 +127,15 @@ describe("parseRecipes: one line naming the bad entry", () => {
     })).toMatch(/"show-contact" has no field called "jnid"/);
   });
 
-  it("refuses repeated ids and select fields without options", () => {
+  it("refuses repeated ids and select fields without options or choices", () => {
     expect(bad((recipes) => (recipes[2]!.id = "find-contact"))).toMatch(/recipe "find-contact" \(entry 3\): id "find-contact" is used by an earlier recipe/);
-    expect(bad((recipes) => delete (recipes[2]!.fields as Record<string, unknown>[])[0]!.options)).toMatch(/fields\[0\]\.options is a "select" and needs "options"/);
+    expect(bad((recipes) => delete (recipes[7]!.fields as Record<string, unknown>[])[0]!.choices)).toMatch(/fields\[0\]\.options is a "select" and needs "options" or "choices"/);
   });
 
   it("refuses a lookup that writes, a path with a host and an unknown filter", () => {
-    expect(bad((recipes) => ((recipes[4]!.lookup as { request: { method: string } }).request.method = "POST"))).toMatch(/lookup\.request\.method must be a GET/);
-    expect(bad((recipes) => ((recipes[0]!.request as { path: string }).path = "https://evil.example/x"))).toMatch(/request\.path must be a path such as crm\/v1\/contacts/);
-    expect(bad((recipes) => ((recipes[0]!.request as { query: Record<string, string> }).query.q = "{{q|shout}}"))).toMatch(/unknown filter "\|shout"/);
+    expect(bad((recipes) => ((recipes[5]!.lookup as { request: { method: string } }).request.method = "POST"))).toMatch(/lookup\.request\.method must be a GET/);
+    expect(bad((recipes) => ((recipes[0]!.request as { path: string }).path = "https://evil.example/x"))).toMatch(/request\.path must be a path such as contacts\/\{\{id\}\}/);
+    expect(bad((recipes) => ((recipes[0]!.request as { query: Record<string, string> }).query.sort_field = "{{q|shout}}"))).toMatch(/unknown filter "\|shout"/);
   });
 
   it("reports broken JSON with its line and column, and counts further problems", () => {
@@ -128,7 +160,7 @@ describe("defaults", () => {
 
   it("fills field defaults and, without a catalogue, pages each API its own way", () => {
     const pagingOf = (recipe: Recipe) => recipePaging(recipe, null)?.paging ?? null;
-    const platform = one({ fields: [{ name: "q", label: "Search" }] } as never);
+    const platform = one({ fields: [{ name: "q", label: "Search" }], request: { upstream: "platform", method: "GET", path: "example/v1/things" } } as never);
     expect(platform.fields[0]).toMatchObject({ type: "text", required: false });
     expect(pagingOf(platform)).toEqual({ style: "offset", limit: "limit", offset: "offset", size: 25, total: "count" });
     const legacy = one({ request: { upstream: "legacy", method: "GET", path: "contacts" } } as never);

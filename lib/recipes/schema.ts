@@ -1,5 +1,6 @@
 // The shape of recipes.json, checked with zod: named tasks with a short form, the request they
 // make, the columns a person wants and the words for each outcome. Cross-checks name the entry.
+import { CHOICE_SOURCES, WORKFLOW_DEPENDENT } from "@/lib/account/account";
 import { METHODS } from "@/lib/request/request-model";
 import { pagingOptionSchema } from "@/lib/catalog/paging";
 import { z } from "@/lib/zod";
@@ -11,7 +12,8 @@ const words = (what: string) => z.string(`needs ${what}`).trim().min(1, `needs $
 
 export const RECIPE_FIELD_TYPES = ["text", "textarea", "number", "date", "select", "email", "tel"] as const;
 
-export const COLUMN_FORMATS = ["text", "date", "datetime", "money", "yes-no"] as const;
+/** person: a team member's id (or [{id}]) shown as their name, from the account's team. */
+export const COLUMN_FORMATS = ["text", "date", "datetime", "money", "yes-no", "person"] as const;
 
 const optionSchema = z.union([z.string().min(1), z.strictObject({ value: z.string().min(1), label: z.string().min(1) })]);
 
@@ -22,11 +24,21 @@ const fieldSchema = z
     type: z.enum(RECIPE_FIELD_TYPES, `must be one of ${RECIPE_FIELD_TYPES.join(", ")}`).default("text"),
     required: z.boolean().default(false),
     options: z.array(optionSchema).min(1).optional(),
+    /** The select's choices come from the account (GET /account/settings or /account/users), never from this file. */
+    choices: z.enum(CHOICE_SOURCES, `must be one of ${CHOICE_SOURCES.join(", ")}`).optional(),
+    /** For statuses: the workflow whose statuses to offer, as a field or a looked-up value ("workflow", "job.record_type_name"). */
+    within: z.string().regex(/^[A-Za-z_]\w*(\.\w+)*$/, "must name a field or a looked-up value, such as job.record_type_name").optional(),
     help: z.string().optional(),
     placeholder: z.string().optional(),
     default: z.string().optional(),
   })
-  .refine((field) => field.type !== "select" || field.options, { message: 'is a "select" and needs "options"', path: ["options"] });
+  .refine((field) => field.type !== "select" || field.options || field.choices, { message: 'is a "select" and needs "options" or "choices"', path: ["options"] })
+  .refine((field) => !(field.options && field.choices), { message: 'has both "options" and "choices": the account\'s choices are the options', path: ["choices"] })
+  .refine((field) => !field.choices || field.type === "select", { message: 'comes with "type": "select"', path: ["choices"] })
+  .refine((field) => !field.within || (field.choices && WORKFLOW_DEPENDENT.includes(field.choices)), {
+    message: `only goes with "choices": ${WORKFLOW_DEPENDENT.join(" or ")} (statuses depend on a workflow)`,
+    path: ["within"],
+  });
 
 /** A query value: text (a template), a number or boolean, or a JSON object sent as JSON text (the legacy `filter`). */
 const queryValue = z.union([z.string(), z.number(), z.boolean(), z.record(z.string(), z.json()), z.array(z.json())]);
@@ -37,7 +49,7 @@ const requestSchema = z.strictObject({
   path: z
     .string()
     .min(1)
-    .refine((path) => !path.startsWith("/") && !path.includes("?") && !/^https?:/i.test(path), "must be a path such as crm/v1/contacts, without a leading /, a host or a ?query"),
+    .refine((path) => !path.startsWith("/") && !path.includes("?") && !/^https?:/i.test(path), "must be a path such as contacts/{{id}}, without a leading /, a host or a ?query"),
   query: z.record(z.string(), queryValue).optional(),
   body: z.json().optional(),
 });
@@ -49,6 +61,8 @@ const lookupSchema = z.strictObject({
   subject: subjectSchema.optional(),
   request: requestSchema.refine((request) => request.method === "GET", { message: "must be a GET: a lookup only reads", path: ["method"] }),
   notFound: words("a message for when nothing is found"),
+  /** What the form shows once the record is found, before anything is sent: "Job #{{job.number}}: {{job.name}}". */
+  describe: z.string().optional(),
 });
 
 const columnSchema = z.strictObject({
@@ -73,6 +87,8 @@ export const recipeSchema = z.strictObject({
   subject: subjectSchema,
   fields: z.array(fieldSchema).default([]),
   lookup: lookupSchema.optional(),
+  /** Fields of which at least one must be filled, such as a contact's first name, last name or company. */
+  atLeastOne: z.array(name).min(2, "needs at least two field names").optional(),
   request: requestSchema,
   result: z.strictObject({
     title: z.string().optional(),
@@ -100,6 +116,10 @@ export type RecipeColumn = Recipe["result"]["columns"][number];
 export type RecipesFile = z.infer<typeof recipesFileSchema>;
 
 export const isWrite = (recipe: Pick<Recipe, "request">) => recipe.request.method !== "GET";
+
+/** A write whose body turns is_active off: how the legacy API deletes (jobnimbus-api.md §2). */
+export const deactivates = (recipe: Pick<Recipe, "request">) =>
+  recipe.request.method !== "GET" && typeof recipe.request.body === "object" && recipe.request.body !== null && !Array.isArray(recipe.request.body) && recipe.request.body.is_active === false;
 
 export type RecipeProblem = { path: (string | number)[]; message: string };
 
@@ -131,6 +151,15 @@ export function crossCheck(file: RecipesFile): RecipeProblem[] {
       check(recipe.lookup.notFound, known, "lookup", "notFound");
       if (names.has(recipe.lookup.as)) problems.push({ path: at("lookup", "as"), message: `"${recipe.lookup.as}" is also a field name` });
       known.add(recipe.lookup.as);
+      if (recipe.lookup.describe) check(recipe.lookup.describe, known, "lookup", "describe");
+    }
+    recipe.fields.forEach((field, f) => {
+      const root = field.within?.split(".")[0];
+      if (root && !known.has(root)) problems.push({ path: at("fields", f, "within"), message: `names "${root}", which is neither a field nor the lookup` });
+      if (root === field.name) problems.push({ path: at("fields", f, "within"), message: "names the field itself" });
+    });
+    for (const [i, fieldName] of (recipe.atLeastOne ?? []).entries()) {
+      if (!names.has(fieldName)) problems.push({ path: at("atLeastOne", i), message: `"${fieldName}" is not a field of this recipe` });
     }
     check(recipe.request, known, "request");
     if (recipe.request.method === "GET" && recipe.request.body !== undefined) problems.push({ path: at("request", "body"), message: "a GET request cannot have a body" });
@@ -138,6 +167,9 @@ export function crossCheck(file: RecipesFile): RecipeProblem[] {
     if (isWrite(recipe) && !recipe.confirm) problems.push({ path: at("confirm"), message: `is required: this recipe sends ${recipe.request.method}, and every write is confirmed in words` });
     if (recipe.request.method === "DELETE" && !recipe.confirm?.typed) {
       problems.push({ path: at("confirm", "typed"), message: "is required for a DELETE: the record's number or name the person types to confirm" });
+    }
+    if (deactivates(recipe) && !recipe.confirm?.typed) {
+      problems.push({ path: at("confirm", "typed"), message: 'is required: this recipe sends {"is_active": false}, JobNimbus\'s delete, so the person types the record\'s name or number to confirm' });
     }
     check(recipe.messages.empty, known, "messages", "empty");
     check(recipe.messages.forbidden, known, "messages", "forbidden");

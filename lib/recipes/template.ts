@@ -116,11 +116,15 @@ export function fillValue(template: string, scope: Scope): unknown {
 
 /**
  * Fills a JSON template. Strings are templates; a key or item whose value ends up empty is left
- * out, and an object that loses every key disappears too, so an optional field's clause vanishes.
+ * out, and an object or list that loses every member disappears too, so an optional field's clause vanishes.
  */
 export function fillJson(template: unknown, scope: Scope): unknown {
   if (typeof template === "string") return fillValue(template, scope);
-  if (Array.isArray(template)) return template.map((item) => fillJson(item, scope)).filter((item) => item !== undefined);
+  if (Array.isArray(template)) {
+    // A list whose every item came out empty goes too (an optional "owners": [{"id": "{{who}}"}]).
+    const kept = template.map((item) => fillJson(item, scope)).filter((item) => item !== undefined);
+    return template.length > 0 && kept.length === 0 ? undefined : kept;
+  }
   if (template !== null && typeof template === "object") {
     const entries = Object.entries(template).map(([key, value]) => [key, fillJson(value, scope)] as const);
     const kept = entries.filter(([, value]) => value !== undefined);

@@ -11,7 +11,7 @@ export type Row = { id: string; name: string; value: string; enabled: boolean };
 export type RequestDraft = {
   upstream: Upstream;
   method: Method;
-  /** Path template without a leading slash, e.g. "crm/v1/contacts/{id}". */
+  /** Path template without a leading slash, e.g. "contacts/{jnid}". */
   path: string;
   pathParams: Record<string, string>;
   query: Row[];
@@ -27,8 +27,9 @@ export function newRow(name = "", value = "", enabled = true): Row {
   return { id: `r${Date.now().toString(36)}${rowCounter}`, name, value, enabled };
 }
 
+/** What the composer opens with: ten contacts from the legacy API, the documented one. */
 export function emptyDraft(): RequestDraft {
-  return { upstream: "platform", method: "GET", path: "crm/v1/contacts", pathParams: {}, query: [newRow("limit", "10")], headers: [], body: "" };
+  return { upstream: "legacy", method: "GET", path: "contacts", pathParams: {}, query: [newRow("size", "10")], headers: [], body: "" };
 }
 
 export const hasBody = (method: Method) => method === "POST" || method === "PUT" || method === "PATCH";
@@ -38,7 +39,7 @@ export function pathParamNames(path: string): string[] {
   return [...new Set([...path.matchAll(/\{([A-Za-z_][\w-]*)\}/g)].map((m) => m[1]!))];
 }
 
-/** Splits what someone typed or pasted into the path field ("crm/v1/contacts?limit=5") into path and rows. */
+/** Splits what someone typed or pasted into the path field ("contacts?size=5") into path and rows. */
 export function splitPathInput(input: string): { path: string; query: Row[] | null } {
   const trimmed = input.trim().replace(/^https?:\/\/[^/]+/i, "").replace(/^\/+/, "").replace(/^api\/proxy\//, "");
   const at = trimmed.indexOf("?");

@@ -1,6 +1,7 @@
 // The answer viewer on the console: the status line, the body views the media type allows, the
 // downloads, the response headers, the Problem Details card with its plain words, and a 429's countdown.
 import type { Locator, Page } from "@playwright/test";
+import { DownloadAll } from "./download-all";
 
 export class AnswerViewer {
   readonly section: Locator;
@@ -33,6 +34,10 @@ export class AnswerViewer {
   readonly countdown: Locator;
   /** The note that a GET will be sent once more by itself when the countdown ends. */
   readonly autoRetry: Locator;
+  /** "This endpoint is deprecated and stops working on …", with JobNimbus's link. */
+  readonly deprecation: Locator;
+  /** "Download all": every page of a list answer into one CSV. */
+  readonly downloadAll: DownloadAll;
 
   constructor(readonly page: Page) {
     this.section = page.getByTestId("response");
@@ -59,6 +64,8 @@ export class AnswerViewer {
     this.cutOff = page.getByTestId("cut-off");
     this.countdown = page.getByTestId("retry-countdown");
     this.autoRetry = page.getByTestId("retry-auto");
+    this.downloadAll = new DownloadAll(page, this.section);
+    this.deprecation = page.getByTestId("deprecation");
   }
 
   /** A body view's tab: "Table", "JSON", "Tree", "Raw", "Problem", "Image", "PDF", "File", "Text". */
@@ -66,7 +73,12 @@ export class AnswerViewer {
     return this.views.getByRole("tab", { name, exact: true });
   }
 
-  /** One row of the problem card's list: "Status", "Detail", "Instance", "Type", or an extension member. */
+  /** The problem card's "What to fix" list: one item per field error. */
+  problemFieldErrors(): Locator {
+    return this.problem.getByTestId("problem-field-errors").getByRole("listitem");
+  }
+
+  /** One row of the problem card's list: "Status", "Detail", "What to fix", "Reference", "Instance", "Type", or an extension member. */
   problemValue(term: string): Locator {
     return this.problem.locator(`dt:text-is("${term}") + dd`);
   }

@@ -16,6 +16,8 @@ export class CatalogPanel {
   readonly form: Locator;
   readonly formErrors: Locator;
   readonly send: Locator;
+  /** Where the picked operation's description comes from (x-console-source). */
+  readonly sources: Locator;
 
   constructor(readonly page: Page) {
     this.section = page.getByTestId("catalog");
@@ -30,6 +32,7 @@ export class CatalogPanel {
     this.form = page.getByTestId("operation-form");
     this.formErrors = page.getByTestId("operation-errors");
     this.send = this.form.getByRole("button", { name: /^Check and send/ });
+    this.sources = this.form.getByTestId("operation-sources");
   }
 
   group(tag: string): Locator {

@@ -30,6 +30,9 @@ export class Composer {
   readonly bodyStatus: Locator;
   readonly format: Locator;
   readonly minify: Locator;
+  /** "Act as" on legacy requests: the actor query parameter, with the team's emails offered. */
+  readonly actAs: Locator;
+  readonly actAsChoices: Locator;
 
   constructor(readonly page: Page) {
     this.section = page.getByRole("region", { name: "Compose a request" });
@@ -49,6 +52,8 @@ export class Composer {
     this.bodyStatus = page.locator("#json-body-status");
     this.format = this.section.getByRole("button", { name: "Format", exact: true });
     this.minify = this.section.getByRole("button", { name: "Minify", exact: true });
+    this.actAs = this.section.getByLabel(/^Act as/);
+    this.actAsChoices = this.section.getByTestId("act-as").locator("datalist option");
   }
 
   methodOption(method: string): Locator {
@@ -95,9 +100,9 @@ export class Composer {
     await this.body.fill(text);
   }
 
-  /** Fills in a request (API, method, path, optional JSON body) without sending it. */
+  /** Fills in a request (API, method, path, optional JSON body) without sending it; the legacy API unless told. */
   async compose(method: string, path: string, draft: Draft = {}) {
-    await this.upstream.selectOption(draft.upstream ?? "platform");
+    await this.upstream.selectOption(draft.upstream ?? "legacy");
     await this.method.selectOption(method);
     await this.path.fill(path);
     if (draft.body !== undefined) await this.setBody(draft.body);

@@ -1,7 +1,9 @@
-// /recipes: the list of recipes, one recipe's form, its outcome (table, message or failure in the
-// recipe's own words), "More results", the CSV download and the raw exchange under "details".
+// /recipes: the list of recipes, one recipe's form (choices from the account, the record a lookup
+// found), its outcome (table, message or failure in the recipe's own words), "More results", the
+// CSV download, "Download all" and the raw exchange under "details".
 import { expect, type Locator, type Page } from "@playwright/test";
 import { ConfirmWriteDialog } from "./confirm-write";
+import { DownloadAll } from "./download-all";
 import { AppHeader } from "./header";
 
 export class RecipesPage {
@@ -32,6 +34,10 @@ export class RecipesPage {
   readonly paging: Locator;
   readonly requestLines: Locator;
   readonly confirm: ConfirmWriteDialog;
+  /** What the form says about the record its lookup found ("Job #1043: …, now Estimating"). */
+  readonly preview: Locator;
+  readonly refreshChoices: Locator;
+  readonly downloadAll: DownloadAll;
 
   constructor(readonly page: Page) {
     this.header = new AppHeader(page);
@@ -61,6 +67,15 @@ export class RecipesPage {
     this.paging = this.details.getByTestId("recipe-paging");
     this.requestLines = this.details.getByTestId("recipe-request-line");
     this.confirm = new ConfirmWriteDialog(page);
+    this.preview = this.recipe.getByTestId("recipe-preview");
+    this.refreshChoices = this.recipe.getByRole("button", { name: "Refresh choices" });
+    this.downloadAll = new DownloadAll(page, this.recipe);
+  }
+
+  /** The choices a select offers, without the empty one ("Choose…", "(any)"). */
+  async choices(label: string): Promise<string[]> {
+    const options = await this.field(label).locator("option").allTextContents();
+    return options.filter((option) => option !== "Choose…" && option !== "(any)");
   }
 
   /** Opens one recipe by id, its form filled with `values`. */
