@@ -171,6 +171,7 @@ export function ConsoleApp({ user, bases }: Props) {
             onChange={setDraft}
             role={user.role}
             hasKey={Boolean(active)}
+            fixedActor={active?.shared && active.actsAsYou ? { keyLabel: active.label, email: user.email } : null}
             progress={progress}
             fromLink={fromLink}
             onSend={sendDraft}

@@ -48,7 +48,7 @@ async function onlyCall() {
 test("GET /api/keys lists the team keys a person's role may use beside their own: team:{id}, shared, label and last four only; with none of their own, the first is active", async () => {
   const viewer = await signedInAs("viewer");
   const keys = await viewer.listKeys();
-  expect(keys).toEqual([{ id: "team:office", label: SHARED_LABELS.office, last4: SHARED_KEYS.office.slice(-4), createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), active: true, shared: true }]);
+  expect(keys).toEqual([{ id: "team:office", label: SHARED_LABELS.office, last4: SHARED_KEYS.office.slice(-4), createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), active: true, shared: true, actsAsYou: true }]);
 
   const editor = await signedInAs("editor");
   const own = await editor.saveKey("test-team-spec-own-key-0001", "Mine");
@@ -137,7 +137,7 @@ test("PATCH /api/keys/team:{id} makes a team key active over the person's own; t
   await editor.saveKey("test-team-spec-own-key-0003", "Mine");
   const chosen = await editor.sendJson("PATCH", "/api/keys/team%3Aeditors", { active: true });
   expect(chosen.status, chosen.text).toBe(200);
-  expect(json(chosen)).toEqual({ id: "team:editors", label: SHARED_LABELS.editors, last4: SHARED_KEYS.editors.slice(-4), createdAt: expect.any(String), active: true, shared: true });
+  expect(json(chosen)).toEqual({ id: "team:editors", label: SHARED_LABELS.editors, last4: SHARED_KEYS.editors.slice(-4), createdAt: expect.any(String), active: true, shared: true, actsAsYou: false });
   expect((await editor.listKeys()).filter((key) => key.active).map((key) => key.id)).toEqual(["team:editors"]);
   await resetRecords();
   await editor.proxy("GET", "echo/after-choice");

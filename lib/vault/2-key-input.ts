@@ -9,9 +9,10 @@ export const MAX_LABEL_LENGTH = 60;
 export type SavedKey = { id: string; label: string; last4: string; createdAt: string; active: boolean; expiresAt: string; shared?: never };
 /**
  * A key the administrator shares with the team (TEAM_KEYS): `id` is `team:{id}`, `createdAt` the day it was made
- * (YYYY-MM-DD). It can be chosen, never deleted, and does not end with the sign-in.
+ * (YYYY-MM-DD). It can be chosen, never deleted, and does not end with the sign-in. `actsAsYou`: every legacy call
+ * made with it runs as the signed-in person (`"actor":"signed-in"`), whatever actor the browser sends.
  */
-export type SharedKey = { id: string; label: string; last4: string; createdAt: string; active: boolean; shared: true };
+export type SharedKey = { id: string; label: string; last4: string; createdAt: string; active: boolean; shared: true; actsAsYou: boolean };
 /** One entry of `GET /api/keys`. */
 export type PublicKey = SavedKey | SharedKey;
 

@@ -139,6 +139,7 @@ export function publicKeysFor(vault: Vault, role: Role, keys: readonly TeamKey[]
         createdAt: team.createdAt,
         active: `${TEAM_PREFIX}${team.id}` === active,
         shared: true,
+        actsAsYou: team.actor === "signed-in",
       }),
     );
   return [...own, ...shared];
