@@ -2,8 +2,11 @@
 // users.mjs, optionally two sharing a real redis-server (Debian's, on loopback), each with its output in
 // LOG_DIR so the leak scan reads it. Started and stopped by the spec that uses them.
 import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { consoleEnv } from "../../scripts/console-env.mjs";
 import { freePort, startOwnConsole, type OwnConsole } from "./api-client";
+import type { ConsolePage } from "./pages/console";
+import { SignInPage } from "./pages/sign-in";
 import { startRedis } from "./redis.mjs";
 import { LOG_DIR, STAFF, teamKeysSetting } from "./users.mjs";
 
@@ -52,4 +55,9 @@ export async function startTeamConsoles({ name, upstream, ports = [0], redis, ex
     throw error;
   }
   return { consoles, redisUrl: server?.url ?? null, stop };
+}
+
+/** Signs one of STAFF in with the password form of the console `page` is on (its context's baseURL); ends on that console. */
+export async function signInAsStaff(page: Page, who: keyof typeof STAFF, origin: string): Promise<ConsolePage> {
+  return new SignInPage(page).signInWithPassword(STAFF[who].email, STAFF[who].password, origin);
 }
