@@ -107,7 +107,13 @@ export function ActivitySection({ events, older, filter, storeKind, people }: Pr
                   <td className={CELL}>{event.user ?? "(nobody signed in)"}</td>
                   <td className={CELL}>
                     {event.key ?? ""}
-                    {event.shared ? " (shared)" : ""}
+                    {/* A tag, not words after the label: admins often name a shared key "Office (shared)" already. */}
+                    {event.shared ? (
+                      <>
+                        {" "}
+                        <span className="rounded bg-slate-100 px-1 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">team key</span>
+                      </>
+                    ) : null}
                     {event.actor ? <span className="block text-xs text-slate-600 dark:text-slate-400">as {event.actor}</span> : null}
                   </td>
                   <td className={`${CELL} font-mono`}>{event.method}</td>

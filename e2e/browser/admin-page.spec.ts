@@ -106,7 +106,7 @@ test("an admin reads people, team keys (the old one flagged, with how to rotate)
     const calls = ["GET /api1/contacts/doesnotexist 404", "GET /api1/jobs 200", "GET /api1/contacts 200"];
     expect(viewers.filter((call) => calls.includes(call)), "the viewer's calls, the last one first").toEqual(calls);
     const call = rows.find((row) => row.person === STAFF.viewer.email && row.path === "/api1/jobs");
-    expect(call?.key).toBe(`${SHARED_LABELS.office} (shared)\nas ${STAFF.viewer.email}`);
+    expect(call?.key).toBe(`${SHARED_LABELS.office} team key\nas ${STAFF.viewer.email}`);
     expect(rows.some((row) => row.person === STAFF.editor.email && row.path === "/api1/tasks")).toBe(true);
   });
 
