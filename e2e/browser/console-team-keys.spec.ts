@@ -44,6 +44,9 @@ test("a viewer with no key of their own starts on the shared key and looks up a 
   await expect(keys.list, "no key of their own").toHaveCount(0);
   await expect(header.activeKey).toHaveText(`Key: ${office.label} (…${office.last4})`);
   await expect(composer.needsKey).toHaveCount(0);
+  // Nobody can be chosen to act as: the shared key always acts as the person signed in.
+  await expect(composer.actAsFixed).toContainText(`Acts as you (${STAFF.viewer.email}).`);
+  await expect(composer.actAs).toHaveCount(0);
 
   const sent = await consolePage.call("GET", "contacts?size=1");
   await expect(answer.status).toHaveText("200");
@@ -84,6 +87,7 @@ test("an editor with a key of their own switches to a shared key and back; a sha
   await consolePage.call("GET", "contacts?size=1");
   await expect(answer.status).toHaveText("200");
   await expect(answer.sentAs, "with a key of their own, the console sets no actor").toHaveCount(0);
+  await expect(consolePage.composer.actAs, "with a key of their own, they may choose whom to act as").toBeVisible();
 
   await keys.sharedUseButton(editors.label).click();
   await expect(header.activeKey).toHaveText(`Key: ${editors.label} (…${editors.last4})`);
@@ -92,12 +96,14 @@ test("an editor with a key of their own switches to a shared key and back; a sha
   await consolePage.call("GET", "contacts?size=1");
   await expect(answer.status).toHaveText("200");
   await expect(answer.sentAs, "the editors' key acts as nobody").toHaveCount(0);
+  await expect(consolePage.composer.actAsFixed).toHaveCount(0);
 
   await keys.sharedUseButton(office.label).click();
   await expect(header.activeKey).toHaveText(`Key: ${office.label} (…${office.last4})`);
   await consolePage.call("GET", "contacts?size=1");
   await expect(answer.status).toHaveText("200");
   await expect(answer.sentAs).toContainText(`Sent as ${STAFF.editor.email}`);
+  await expect(consolePage.composer.actAsFixed).toContainText(`Acts as you (${STAFF.editor.email}).`);
 
   // The choice is kept by the server: still the shared key after a reload.
   await consolePage.goto(TEAM_A_URL);
