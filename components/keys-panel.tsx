@@ -168,7 +168,7 @@ export function KeysPanel({ keys, error, onChange }: Props) {
         API keys
       </h2>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Keys are stored encrypted on the server side and never shown again. They are forgotten when you sign out or after they expire.
+        Keys you paste are stored encrypted on the server side and never shown again. They are forgotten when you sign out or after they expire.
       </p>
       {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">{error}</p> : null}
       {keys && keys.length === 0 ? (

@@ -34,6 +34,8 @@ test("a viewer with no key of their own starts on the shared key and looks up a 
 
   await expect(keys.shared).toBeVisible();
   await expect(keys.sharedNote).toContainText("you never see it or need one of your own");
+  // What is said about pasted keys (forgotten at sign-out) is not said of the shared one, which stays.
+  await expect(keys.panel).toContainText("Keys you paste are stored encrypted");
   const entry = keys.sharedEntry(office.label);
   await expect(entry).toContainText(`…${office.last4}`);
   await expect(entry).toContainText("Active");
