@@ -13,6 +13,7 @@ import { statusMeaning } from "@/lib/answer/status-text";
 import { headerOf, type ReceivedResponse } from "@/lib/console-api/proxy-call";
 import { explainStatus } from "@/lib/problems/explain";
 import { problemFromAnswer } from "@/lib/problems/answer-problem";
+import { consoleProblemSlug } from "@/lib/problems/problem";
 import { useAccount } from "@/components/account-choices";
 import { ProblemDetailsView } from "@/components/problem-details-view";
 import { DownloadAll, proxyPages } from "./download-all";
@@ -104,6 +105,8 @@ export function ResponseViewer({ response, onRetry, listSource }: { response: Re
 
   const read = problemFromAnswer(response.contentType, decoded.parsed, decoded.text, response.status);
   const problem = read?.problem ?? null;
+  // A problem the console made itself (sign-in, CSRF, role, key) is not JobNimbus's: the status line says so.
+  const ownProblem = problem !== null && typeof window !== "undefined" && consoleProblemSlug(problem.type, window.location.origin) !== null;
   const deprecation = deprecationOf((name) => headerOf(response, name));
   const retryIn = response.status === 429 ? retryAfterSeconds(headerOf(response, "retry-after")) : null;
   const ok = response.status >= 200 && response.status < 300;
@@ -123,7 +126,9 @@ export function ResponseViewer({ response, onRetry, listSource }: { response: Re
         >
           {response.status || "—"}
         </span>
-        <span data-testid="status-meaning">{response.failure === "cancelled" ? "Cancelled — you stopped waiting for an answer" : statusMeaning(response.status)}</span>
+        <span data-testid="status-meaning">
+          {response.failure === "cancelled" ? "Cancelled — you stopped waiting for an answer" : ownProblem && problem?.title ? `${problem.title} — the console's own answer, not JobNimbus's` : statusMeaning(response.status)}
+        </span>
         <span data-testid="response-duration">{response.durationMs.toLocaleString()} ms</span>
         <span data-testid="response-size">{response.bytes.byteLength.toLocaleString()} bytes</span>
         <span className="font-mono text-xs break-all text-slate-500 dark:text-slate-400">

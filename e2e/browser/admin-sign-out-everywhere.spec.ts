@@ -72,16 +72,19 @@ test("an admin on one console signs the viewer out everywhere: their next call o
   // Console B may trust a sign-in it checked a moment ago for this long, no longer.
   await viewerPage.waitForTimeout(CACHE_WINDOW_MS);
 
-  await test.step("the viewer's next call on B is refused as signed out, and the next page they open is sign-in", async () => {
+  await test.step("the viewer's next call on B is refused as signed out, said to be the console's answer, with a way to sign in again", async () => {
     await onB.call("GET", "contacts?size=2");
     await expect(onB.answer.status).toHaveText("401");
     await expect(onB.answer.problem).toContainText("Sign-in required");
     await expect(onB.answer.problemValue("Detail")).toHaveText("This sign-in has ended (it was signed out). Sign in again.");
     await expect(onB.answer.sentAs).toHaveCount(0);
-    // The console page stays as it was (what was typed is not lost); opening any page of the console then asks to sign in.
-    await viewerPage.reload();
+    await expect(onB.answer.meaning, "not JobNimbus's 401").toHaveText("Sign-in required — the console's own answer, not JobNimbus's");
+    // The console page stays as it was (what was typed is not lost) until they choose to sign in again.
+    await viewerPage.getByTestId("sign-in-again").click();
     await new SignInPage(viewerPage).waitUntilShown();
-    expect(new URL(viewerPage.url()).origin).toBe(TEAM_B_URL);
+    const at = new URL(viewerPage.url());
+    expect(at.origin).toBe(TEAM_B_URL);
+    expect(at.searchParams.get("next"), "back to the console page after signing in").toBe("/");
   });
 
   await test.step("they can sign in again on B and work", async () => {
