@@ -6,6 +6,8 @@
 const nextConfig = {
   ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   poweredByHeader: false,
+  // forbidden(): /admin answers a real 403 (app/admin/forbidden.tsx) to everyone who is not an administrator.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   async headers() {
     const security = [

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { ConsoleApp } from "@/components/console-app";
 import { authOptions } from "@/lib/auth/1-sign-in";
+import { signedInUser } from "@/lib/auth/4-roles";
 import { getEnv } from "@/lib/config/env";
 
 export const dynamic = "force-dynamic";
@@ -19,5 +20,5 @@ export default async function ConsolePage({ searchParams }: Props) {
   }
   // The upstream addresses are not secret: code snippets show the real JobNimbus URL.
   const bases = { platform: env.JOBNIMBUS_BASE_URL, legacy: env.JOBNIMBUS_LEGACY_BASE_URL };
-  return <ConsoleApp user={{ email: session.user.email, role: session.user.role ?? "viewer" }} bases={bases} />;
+  return <ConsoleApp user={signedInUser(session.user.email, session.user.role ?? "viewer")} bases={bases} />;
 }

@@ -13,7 +13,7 @@ import type { ReceivedResponse } from "@/lib/console-api/proxy-call";
 import type { Paging } from "@/lib/catalog/paging";
 import { LEGACY_PAGING } from "@/lib/catalog/legacy-paging";
 import { AccountProvider } from "./account-choices";
-import { AppHeader } from "./app-header";
+import { AppHeader, type SignedInUser } from "./app-header";
 import { CatalogPanel } from "./catalog/catalog-panel";
 import { RequestComposer } from "./composer/request-composer";
 import { useSend } from "./composer/use-send";
@@ -34,7 +34,7 @@ const OperationForm = dynamic(() => loadOperationForm().then((m) => m.OperationF
 });
 const UNLOADABLE = "That part of the console could not be loaded. Check the connection, or reload the page.";
 
-type Props = { user: { email: string; role: "viewer" | "editor" }; bases: UpstreamBases };
+type Props = { user: SignedInUser; bases: UpstreamBases };
 
 /** How a sent GET's list pages, for "Download all": size/from on the legacy API, else the catalogue operation's paging. */
 function listPaging(draft: RequestDraft, operation: CatalogOperation | null): Paging | null {
@@ -171,6 +171,7 @@ export function ConsoleApp({ user, bases }: Props) {
             onChange={setDraft}
             role={user.role}
             hasKey={Boolean(active)}
+            fixedActor={active?.shared && active.actsAsYou ? { keyLabel: active.label, email: user.email } : null}
             progress={progress}
             fromLink={fromLink}
             onSend={sendDraft}

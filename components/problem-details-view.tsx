@@ -4,7 +4,7 @@
 import { statusMeaning } from "@/lib/answer/status-text";
 import { fieldErrorsOf, REFERENCE_KEYS, referenceOf, type ProblemShape } from "@/lib/problems/answer-problem";
 import { explainProblem } from "@/lib/problems/explain";
-import type { Problem } from "@/lib/problems/problem";
+import { consoleProblemSlug, type Problem } from "@/lib/problems/problem";
 
 const STANDARD = new Set(["type", "title", "status", "detail", "instance"]);
 
@@ -27,6 +27,19 @@ function ExtensionValue({ value }: { value: unknown }) {
   return <span className="font-mono">{typeof value === "string" ? value : JSON.stringify(value)}</span>;
 }
 
+/** Back to this page after signing in. What is typed here is not kept by the sign-in: saving it first keeps it. */
+function SignInAgain() {
+  const here = `${window.location.pathname}${window.location.search}`;
+  return (
+    <p className="mt-2 flex flex-wrap items-center gap-2">
+      <a href={`/signin?next=${encodeURIComponent(here)}`} data-testid="sign-in-again" className="rounded-md bg-blue-700 px-3 py-1 font-medium text-white hover:bg-blue-800">
+        Sign in again
+      </a>
+      <span className="text-slate-700 dark:text-slate-300">To keep a request you composed, save it first (Save): saved requests stay in this browser.</span>
+    </p>
+  );
+}
+
 type Props = { problem: Problem; status: number; shape?: ProblemShape };
 
 export function ProblemDetailsView({ problem, status, shape = "problem-details" }: Props) {
@@ -37,12 +50,15 @@ export function ProblemDetailsView({ problem, status, shape = "problem-details" 
   const extensions = Object.entries(problem).filter(([key]) => !shown.has(key));
   const typeHref = /^https?:\/\//.test(problem.type) || problem.type.startsWith("/") ? problem.type : undefined;
   const title = problem.title ?? statusMeaning(problem.status ?? status).split(" — ")[0];
+  // The console's own 401: this sign-in ended (expired, or signed out everywhere), so say where to go.
+  const signedOut = origin !== undefined && consoleProblemSlug(problem.type, origin) === "unauthenticated";
   return (
     <div data-testid="problem" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm dark:border-red-900 dark:bg-red-950">
       <p data-testid="problem-explanation" className="mb-3 font-medium">
         {explainProblem(problem, problem.status ?? status, origin)}
       </p>
       <h3 className="text-base font-semibold">{title}</h3>
+      {signedOut ? <SignInAgain /> : null}
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-slate-600 dark:text-slate-400">Status</dt>
         <dd>{problem.status ?? status}</dd>

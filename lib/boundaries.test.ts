@@ -31,8 +31,8 @@ function libImports(file: string): string[] {
 }
 const withoutExtension = (file: string) => file.replace(/\.(ts|tsx)$/, "");
 
-/** Folders whose every module is server only: sign-in and who is calling, the sealed keys, the proxied call, shared state. */
-const SERVER_ONLY_FOLDERS = ["lib/auth/", "lib/vault/", "lib/proxy/", "lib/store/"];
+/** Folders whose every module is server only: sign-in and who is calling, the sealed keys, the proxied call, shared state, /admin's work. */
+const SERVER_ONLY_FOLDERS = ["lib/auth/", "lib/vault/", "lib/proxy/", "lib/store/", "lib/admin/"];
 /** Browser-safe on purpose: the key form validates with the same schema as the route. */
 const SHARED_WITH_BROWSER = new Set(["lib/vault/2-key-input.ts"]);
 /** Packages that hold or handle secrets, or only run on the server. */

@@ -1,6 +1,7 @@
-// "Only the vault and the upstream call hold the plaintext key", checked from the source: the vault hands
-// out an opaque ApiKey, only lib/vault/3-vault.ts and lib/proxy/5-upstream.ts open it, the module that
-// masks the key in answers is used by the upstream call alone, and a handle shows nothing when printed.
+// "Only the vault and the upstream call hold the plaintext key", personal or shared, checked from the source:
+// the vault alone reads TEAM_KEYS and hands out an opaque ApiKey, only lib/vault/3-vault.ts and
+// lib/proxy/5-upstream.ts open it, the module that masks the key in answers is used by the upstream call
+// alone, and a handle shows nothing when printed.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { format, inspect } from "node:util";
@@ -20,6 +21,8 @@ function sourcesUnder(dir: string): string[] {
 /** Everything that runs in the app: lib/, app/, components/ and the root modules Next loads. */
 const APP = [...sourcesUnder("lib"), ...sourcesUnder("app"), ...sourcesUnder("components"), "proxy.ts", "instrumentation.ts"];
 const source = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
+/** The source without its comments, for names that comments may mention freely. */
+const code = (file: string) => source(file).replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
 
 describe("who holds the key", () => {
   it("finds the modules it checks", () => {
@@ -31,13 +34,22 @@ describe("who holds the key", () => {
     expect(APP.filter((file) => /\brevealKey\b/.test(source(file)))).toEqual(["lib/proxy/5-upstream.ts", "lib/vault/3-vault.ts"]);
   });
 
+  it("only the vault makes an ApiKey, from a person's sealed key or a team key", () => {
+    expect(APP.filter((file) => /\bnew ApiKey\(/.test(source(file)))).toEqual(["lib/vault/3-vault.ts", "lib/vault/5-team-keys.ts"]);
+  });
+
+  it("only the vault reads TEAM_KEYS (the start-up check asks it to), so no other module holds a team key", () => {
+    expect(APP.filter((file) => /\bTEAM_KEYS\b/.test(code(file)))).toEqual(["lib/vault/5-team-keys.ts"]);
+    expect(APP.filter((file) => /\bteamKeys\(/.test(code(file)))).toEqual(["lib/config/startup-check.ts", "lib/vault/5-team-keys.ts"]);
+  });
+
   it("only the upstream call uses the module that masks the key in answers", () => {
     expect(APP.filter((file) => /5-key-mask/.test(source(file)))).toEqual(["lib/proxy/5-upstream.ts"]);
   });
 
   it("the proxy's table of contents passes the handle on without reading a stored key", () => {
     const handle = source("lib/proxy/1-handle.ts");
-    expect(handle).toMatch(/\bpickKey\(/);
+    expect(handle).toMatch(/\bchooseKey\(/);
     expect(handle).not.toMatch(/\.keys\b|\.key\b|revealKey/);
   });
 

@@ -2,7 +2,8 @@
 // bundled mock JobNimbus API on 127.0.0.1:4010. Demo sign-ins and keys are on the sign-in page.
 import { spawn, spawnSync } from "node:child_process";
 import { startMockUpstream } from "../mock/server.mjs";
-import { DEMO_USERS } from "../lib/config/demo-users.mjs";
+import { DEMO_USERS, demoTeamKeys } from "../lib/config/demo-users.mjs";
+import { DEMO_KEY } from "../mock/keys.mjs";
 import { consoleEnv } from "./console-env.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -16,7 +17,7 @@ if (!process.argv.includes("--no-build")) {
 }
 
 const mock = await startMockUpstream({ port: mockPort, host: "127.0.0.1" });
-const env = await consoleEnv({ port, upstream: mock.url, users: DEMO_USERS, extra: { CONSOLE_DEMO: "1" } });
+const env = await consoleEnv({ port, upstream: mock.url, users: DEMO_USERS, extra: { CONSOLE_DEMO: "1", TEAM_KEYS: demoTeamKeys(DEMO_KEY) } });
 const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: "inherit", env });
 
 console.log(`\nMock JobNimbus API: ${mock.url}`);

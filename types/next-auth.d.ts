@@ -4,7 +4,7 @@ import "next-auth/jwt";
 
 declare module "next-auth" {
   interface Session {
-    user?: { name?: string | null; email?: string | null; image?: string | null; role?: "viewer" | "editor" };
+    user?: { name?: string | null; email?: string | null; image?: string | null; role?: "viewer" | "editor" | "admin" };
   }
 }
 
@@ -12,7 +12,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     /** Epoch seconds of the sign-in (lib/auth/1-sign-in.ts); the sign-in ends SIGN_IN_LIFETIME_S later. */
     signedInAt?: number;
-    role?: "viewer" | "editor";
+    role?: "viewer" | "editor" | "admin";
     sid?: string;
     /** next-auth's provider id of the sign-in ("credentials", "google", ...): which configuration decides the role. */
     provider?: string;

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { RecipesApp } from "@/components/recipes/recipes-app";
 import { authOptions } from "@/lib/auth/1-sign-in";
+import { signedInUser } from "@/lib/auth/4-roles";
 import { getEnv } from "@/lib/config/env";
 import { loadCatalog } from "@/lib/catalog/source";
 import { loadRecipes, RecipesError } from "@/lib/recipes/load";
@@ -40,7 +41,8 @@ export default async function RecipesPage({ searchParams }: Props) {
   }
   return (
     <RecipesApp
-      user={{ email: session.user.email, role: session.user.role ?? "viewer" }}
+      // Passed whole to the header, `admin` included (its Admin link).
+      user={signedInUser(session.user.email, session.user.role ?? "viewer")}
       recipes={recipes}
       bases={bases}
       selectedId={selectedId}

@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/sign-in-form";
 import { authOptions, signInMethods } from "@/lib/auth/1-sign-in";
 import { returnPath } from "@/lib/auth/return-path";
 import { DEMO_KEYS, DEMO_USERS } from "@/lib/config/demo";
+import { teamKeyInfo } from "@/lib/vault/5-team-keys";
 import { getEnv } from "@/lib/config/env";
 import { signInErrorMessage } from "@/lib/problems/sign-in-errors";
 
@@ -27,6 +28,7 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getServerSession(authOptions(env))) redirect(after);
   const methods = signInMethods(env);
   // Only demo sign-ins this console really has (the test stacks run other users in demo mode).
+  const sharedLabels = teamKeyInfo().map((key) => key.label);
   const demoUsers = DEMO_USERS.filter((demo) => env.CONSOLE_USERS.some((user) => user.email === demo.email));
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
@@ -53,7 +55,11 @@ export default async function SignInPage({ searchParams }: Props) {
               </li>
             ))}
           </ul>
-          <p className="mt-3">Then add one of these mock API keys in the keys panel:</p>
+          <p className="mt-3">
+            {sharedLabels.length > 0
+              ? `Everyone starts on the key the administrator shares (${sharedLabels.join(", ")}). To try a key of your own, add one of these mock API keys in the keys panel:`
+              : "Then add one of these mock API keys in the keys panel:"}
+          </p>
           <ul className="mt-2 space-y-1" data-testid="demo-keys">
             {DEMO_KEYS.map((demo) => (
               <li key={demo.key}>

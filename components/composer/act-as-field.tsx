@@ -23,9 +23,25 @@ export function withActor(query: readonly Row[], email: string): Row[] {
   return query.flatMap((row, index) => (row.name !== ACTOR ? [row] : index === at ? [{ ...row, value, enabled: true }] : []));
 }
 
-export function ActAsField({ query, onChange }: { query: readonly Row[]; onChange: (query: Row[]) => void }) {
+/** A shared key that always acts as the person signed in: its label, and whom the calls run as. */
+export type FixedActor = { keyLabel: string; email: string };
+
+type Props = { query: readonly Row[]; onChange: (query: Row[]) => void; fixed?: FixedActor | null };
+
+export function ActAsField({ query, onChange, fixed = null }: Props) {
   const account = useAccount();
   const id = useId();
+  // The console replaces any actor sent with such a key, so offering a choice would only mislead.
+  if (fixed) {
+    return (
+      <p className="text-sm" data-testid="act-as-fixed">
+        <span className="font-medium">Acts as you ({fixed.email}).</span>{" "}
+        <span className="text-slate-600 dark:text-slate-400">
+          Calls with the shared key “{fixed.keyLabel}” always run as the person signed in, so JobNimbus records what they change as yours.
+        </span>
+      </p>
+    );
+  }
   const emails = account.account ? choicesFrom(account.account, "team-emails") : [];
   return (
     <div className="flex flex-col gap-1" data-testid="act-as">

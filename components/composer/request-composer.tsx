@@ -18,7 +18,7 @@ import {
   type Upstream,
 } from "@/lib/request/request-model";
 import { confirmationForDraft, useConfirmWrite } from "@/components/confirm-write-dialog";
-import { ActAsField } from "./act-as-field";
+import { ActAsField, type FixedActor } from "./act-as-field";
 import { RowsEditor } from "./rows-editor";
 
 const JsonEditor = dynamic(() => import("./json-editor").then((m) => m.JsonEditor), {
@@ -33,6 +33,8 @@ type Props = {
   onChange: (draft: RequestDraft) => void;
   role: "viewer" | "editor";
   hasKey: boolean;
+  /** Set when the key in use is a shared one that acts as the signed-in person. */
+  fixedActor?: FixedActor | null;
   progress: Progress | null;
   /** The draft was opened from a share link: its write confirmation says so. */
   fromLink?: boolean;
@@ -50,7 +52,7 @@ function useElapsed(progress: Progress | null): number {
   return progress ? Math.max(0, now - progress.startedAt) : 0;
 }
 
-export function RequestComposer({ draft, onChange, role, hasKey, progress, fromLink = false, onSend, onCancel }: Props) {
+export function RequestComposer({ draft, onChange, role, hasKey, fixedActor = null, progress, fromLink = false, onSend, onCancel }: Props) {
   const [tab, setTab] = useState<Tab>("params");
   const [pathText, setPathText] = useState(displayPath(draft));
   const [editingPath, setEditingPath] = useState(false);
@@ -186,7 +188,7 @@ export function RequestComposer({ draft, onChange, role, hasKey, progress, fromL
       {role === "viewer" ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">Your role is viewer: you can read (GET) but not change data. Ask whoever runs the console for the editor role.</p>
       ) : null}
-      {draft.upstream === "legacy" ? <ActAsField query={draft.query} onChange={(query) => set({ query })} /> : null}
+      {draft.upstream === "legacy" ? <ActAsField query={draft.query} onChange={(query) => set({ query })} fixed={fixedActor} /> : null}
       {params.length > 0 ? (
         <fieldset className="flex flex-wrap gap-3">
           <legend className="mb-1 text-sm font-medium">Path parameters</legend>

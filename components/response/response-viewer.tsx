@@ -13,12 +13,14 @@ import { statusMeaning } from "@/lib/answer/status-text";
 import { headerOf, type ReceivedResponse } from "@/lib/console-api/proxy-call";
 import { explainStatus } from "@/lib/problems/explain";
 import { problemFromAnswer } from "@/lib/problems/answer-problem";
+import { consoleProblemSlug } from "@/lib/problems/problem";
 import { useAccount } from "@/components/account-choices";
 import { ProblemDetailsView } from "@/components/problem-details-view";
 import { DownloadAll, proxyPages } from "./download-all";
 import { FileView, filenameFrom, useBlobUrl } from "./file-view";
 import { JsonView } from "./json-view";
 import { RetryCountdown, retryAfterSeconds } from "./retry-countdown";
+import { SentAs } from "./sent-as";
 import { TableView } from "./table-view";
 
 /** The raw view shows at most this much text; the download has everything. */
@@ -103,6 +105,8 @@ export function ResponseViewer({ response, onRetry, listSource }: { response: Re
 
   const read = problemFromAnswer(response.contentType, decoded.parsed, decoded.text, response.status);
   const problem = read?.problem ?? null;
+  // A problem the console made itself (sign-in, CSRF, role, key) is not JobNimbus's: the status line says so.
+  const ownProblem = problem !== null && typeof window !== "undefined" && consoleProblemSlug(problem.type, window.location.origin) !== null;
   const deprecation = deprecationOf((name) => headerOf(response, name));
   const retryIn = response.status === 429 ? retryAfterSeconds(headerOf(response, "retry-after")) : null;
   const ok = response.status >= 200 && response.status < 300;
@@ -122,13 +126,16 @@ export function ResponseViewer({ response, onRetry, listSource }: { response: Re
         >
           {response.status || "—"}
         </span>
-        <span data-testid="status-meaning">{response.failure === "cancelled" ? "Cancelled — you stopped waiting for an answer" : statusMeaning(response.status)}</span>
+        <span data-testid="status-meaning">
+          {response.failure === "cancelled" ? "Cancelled — you stopped waiting for an answer" : ownProblem && problem?.title ? `${problem.title} — the console's own answer, not JobNimbus's` : statusMeaning(response.status)}
+        </span>
         <span data-testid="response-duration">{response.durationMs.toLocaleString()} ms</span>
         <span data-testid="response-size">{response.bytes.byteLength.toLocaleString()} bytes</span>
         <span className="font-mono text-xs break-all text-slate-500 dark:text-slate-400">
           {response.request.method} {response.request.path}
         </span>
       </div>
+      <SentAs response={response} />
       {deprecation ? (
         <p role="note" data-testid="deprecation" className="rounded-md bg-amber-50 p-2 text-sm dark:bg-amber-950">
           {deprecationText(deprecation)}{" "}

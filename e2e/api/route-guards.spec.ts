@@ -1,7 +1,8 @@
 // Every route handler under app/api checks the session, CSRF and role itself: found from the file
 // system (a new route is checked the day it is added), each exported method is called without a
-// sign-in, then signed in without X-CSRF, then as a viewer; each refusal is the expected problem and
-// JobNimbus is never called. The few routes that are not guarded are named here, with why.
+// sign-in, then signed in without X-CSRF, then as a viewer (proxied writes) and as a viewer and an
+// editor (/api/admin is for administrators); each refusal is the expected problem and JobNimbus is
+// never called. The few routes that are not guarded are named here, with why.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -55,11 +56,24 @@ test("finds every route handler under app/api, and each not-guarded one is named
   const all = routeFiles(API_DIR);
   for (const named of Object.keys(NOT_GUARDED)) expect(all, `${named} still exists`).toContain(named);
   expect(routes.map((r) => `${r.method} ${r.file}`)).toEqual(
-    expect.arrayContaining(["GET keys/route.ts", "POST keys/route.ts", "DELETE keys/[id]/route.ts", "PATCH keys/[id]/route.ts", "GET catalog/route.ts", "GET proxy/[...path]/route.ts", "DELETE proxy/[...path]/route.ts"]),
+    expect.arrayContaining([
+      "GET keys/route.ts",
+      "POST keys/route.ts",
+      "DELETE keys/[id]/route.ts",
+      "PATCH keys/[id]/route.ts",
+      "GET catalog/route.ts",
+      "GET proxy/[...path]/route.ts",
+      "DELETE proxy/[...path]/route.ts",
+      "GET admin/people/route.ts",
+      "POST admin/people/sign-out/route.ts",
+      "GET admin/team-keys/route.ts",
+      "GET admin/activity/route.ts",
+      "GET admin/activity/csv/route.ts",
+    ]),
   );
 });
 
-test("every exported method of every guarded route: 401 without a sign-in, 403 csrf-rejected signed in without X-CSRF, 403 role-forbidden for a viewer's proxied write; JobNimbus never called", async () => {
+test("every exported method of every guarded route: 401 without a sign-in, 403 csrf-rejected signed in without X-CSRF, 403 role-forbidden for a viewer's proxied write, 403 admin-only for anyone but an admin on /api/admin; JobNimbus never called", async () => {
   const anonymous = new ConsoleClient();
   const editor = await signedIn("editor");
   const viewer = await signedIn("viewer");
@@ -80,6 +94,9 @@ test("every exported method of every guarded route: 401 without a sign-in, 403 c
       expectRefusal(await editor.send(method, where, { body, headers, csrf: false }), "csrf-rejected", 403);
       if (where.startsWith("/api/proxy/") && method !== "GET" && !first) {
         expectRefusal(await viewer.send(method, where, { body, headers }), "role-forbidden", 403);
+      }
+      if (where.startsWith("/api/admin/")) {
+        for (const someone of [viewer, editor]) expectRefusal(await someone.send(method, where, { body, headers }), "admin-only", 403);
       }
     });
   }

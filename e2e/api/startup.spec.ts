@@ -71,8 +71,8 @@ async function expectStopsWith(file: string, text: string, line: RegExp) {
   await expectExitWith({ RECIPES_FILE: file }, line);
 }
 
-/** Start-up with these settings ends at once, exit code 1, with exactly one line on stderr and no stack trace. */
-async function expectExitWith(extra: Record<string, string>, line: RegExp) {
+/** Start-up with these settings ends at once, exit code 1, with exactly one line on stderr and no stack trace; returns all it printed. */
+async function expectExitWith(extra: Record<string, string>, line: RegExp): Promise<string> {
   const started = await startConsole(PORTS_HERE.recipes, extra);
   try {
     const code = await Promise.race([started.exited, new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 30_000))]);
@@ -81,6 +81,7 @@ async function expectExitWith(extra: Record<string, string>, line: RegExp) {
     expect(lines, "stderr is one line").toHaveLength(1);
     expect(lines[0]).toMatch(line);
     expect(started.stderr()).not.toMatch(/\n\s+at /);
+    return started.stdout() + started.stderr();
   } finally {
     await stop(started);
   }
@@ -189,5 +190,20 @@ test("OPENAPI_SPEC with credentials: /api/catalog and the log show only scheme, 
     }
   } finally {
     await new Promise((resolve) => docs.close(resolve));
+  }
+});
+
+test("a team key that does not check out stops start-up with one line naming the entry, never the key", async () => {
+  const key = "test-startup-team-key-Vq2mX9cL";
+  const entry = { id: "office", label: "Office", key, roles: ["viewer"], actor: "signed-in", createdAt: "2026-01-15" };
+  const cases: [name: string, value: string, line: RegExp][] = [
+    ["a role that does not exist", JSON.stringify([entry, { ...entry, id: "second", roles: ["owner"] }]), /^Configuration error: TEAM_KEYS\[1\]\.roles\[0\] must be "viewer", "editor" or "admin"$/],
+    ["a key with a space in it", JSON.stringify([{ ...entry, key: `${key} x` }]), /^Configuration error: TEAM_KEYS\[0\]\.key must be the JobNimbus API key exactly as created/],
+    ["JSON that does not parse", `[{"id":"office","key":"${key}"`, /^Configuration error: TEAM_KEYS must be a JSON array of \{id, label, key, roles, actor, createdAt\}; it is not valid JSON$/],
+  ];
+  for (const [name, value, line] of cases) {
+    await test.step(name, async () => {
+      expect(await expectExitWith({ TEAM_KEYS: value }, line)).not.toContain(key.slice(5));
+    });
   }
 });

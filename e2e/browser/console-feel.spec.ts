@@ -1,7 +1,7 @@
 // How the console feels: no sideways scrolling from a phone to a wide screen, a theme that sticks, every
 // control reachable by keyboard with a visible focus, and an axe scan of sign-in, the console and /problems.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { axeViolations } from "../support/axe";
 import { expect, test } from "../support/fixtures";
 import { freshTestKey } from "../support/mock";
 
@@ -10,14 +10,6 @@ async function noHorizontalOverflow(page: Page) {
     const root = document.documentElement;
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, bodyScrollWidth: document.body.scrollWidth };
   });
-}
-
-/** Axe with its default rule set (WCAG 2.x A/AA and best practices); violations listed readably. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary?.split("\n").slice(1, 2).join("") ?? ""}`).join("\n    ")}`,
-  );
 }
 
 for (const width of [375, 1440]) {

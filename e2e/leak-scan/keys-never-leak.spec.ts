@@ -1,13 +1,15 @@
 // Runs after the api and browser suites: every file the test stack wrote to its log directory
-// (the output of both production consoles) is searched for every API key, in several encodings.
+// (the output of every production console, the team consoles' included) is searched for every API key,
+// the team keys too, in several encodings.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { DEMO_KEY, DEMO_READONLY_KEY } from "../../mock/keys.mjs";
-import { KEYS, LOG_DIR } from "../support/users.mjs";
+import { KEYS, LOG_DIR, SHARED_KEYS } from "../support/users.mjs";
 
 const SECRETS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(KEYS).map(([user, key]) => [`KEYS.${user}`, key])),
+  ...Object.fromEntries(Object.entries(SHARED_KEYS).map(([id, key]) => [`SHARED_KEYS.${id}`, key])),
   DEMO_KEY,
   DEMO_READONLY_KEY,
 };

@@ -7,12 +7,12 @@ import net from "node:net";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { expect } from "@playwright/test";
 import { DEMO_KEY, DEMO_READONLY_KEY } from "../../mock/keys.mjs";
-import { API_URL, KEYS, LOG_DIR, PORTS, USERS } from "./users.mjs";
+import { API_URL, KEYS, LOG_DIR, PORTS, SHARED_KEYS, USERS } from "./users.mjs";
 
 export type UserName = keyof typeof USERS;
 
-/** Every key a test or the mock knows: none of them may appear in anything the console sends back or logs. */
-export const ALL_KEYS: string[] = [...Object.values(KEYS), DEMO_KEY, DEMO_READONLY_KEY];
+/** Every key a test or the mock knows, team keys included: none of them may appear in anything the console sends back or logs. */
+export const ALL_KEYS: string[] = [...Object.values(KEYS), ...Object.values(SHARED_KEYS), DEMO_KEY, DEMO_READONLY_KEY];
 
 export const UPSTREAM_URL = `http://127.0.0.1:${PORTS.testUpstream}`;
 export const CANARY_URL = `http://127.0.0.1:${PORTS.canary}`;

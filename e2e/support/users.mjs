@@ -18,6 +18,40 @@ export const KEYS = {
 };
 
 /**
+ * Keys the administrator shares with the team (TEAM_KEYS) on the consoles e2e/support/team-consoles.ts starts.
+ * Nobody pastes these: the leak scan and every api reply are searched for them like for the keys above.
+ */
+export const SHARED_KEYS = {
+  office: "test-team-office-Wb5nR8kT2cYx7Lq3",
+  editors: "test-team-editors-Fj3qL7mZ9sVa0Hd6",
+};
+
+/** Labels of the shared keys, as the console shows them. */
+export const SHARED_LABELS = { office: "Office (shared)", editors: "Editors' key" };
+
+/** Days since each shared key was made: the editors' key is past the default 90-day rotation reminder. */
+export const SHARED_KEY_AGE_DAYS = { office: 10, editors: 200 };
+
+/** The TEAM_KEYS setting of the team consoles: one key for everyone that acts as the person, one for editors and admins. */
+export function teamKeysSetting(now = Date.now()) {
+  const daysAgo = (days) => new Date(now - days * 86_400_000).toISOString().slice(0, 10);
+  return JSON.stringify([
+    { id: "office", label: SHARED_LABELS.office, key: SHARED_KEYS.office, roles: ["viewer", "editor", "admin"], actor: "signed-in", createdAt: daysAgo(SHARED_KEY_AGE_DAYS.office) },
+    { id: "editors", label: SHARED_LABELS.editors, key: SHARED_KEYS.editors, roles: ["editor", "admin"], actor: "none", createdAt: daysAgo(SHARED_KEY_AGE_DAYS.editors) },
+  ]);
+}
+
+/**
+ * The people of the team consoles: staff of the mock's JobNimbus account (mock/seed/account.mjs), so a legacy
+ * call made as one of them (actor=<their email>) is one the mock accepts. None of them holds a key.
+ */
+export const STAFF = {
+  viewer: { email: "jill@summitridge-roofing.example", password: "jill-pass-123", role: "viewer" },
+  editor: { email: "marcus@summitridge-roofing.example", password: "marcus-pass-123", role: "editor" },
+  admin: { email: "dana@summitridge-roofing.example", password: "dana-pass-123", role: "admin" },
+};
+
+/**
  * Fifty editors for the load and isolation suite (e2e/api/load.spec.ts). Only the api console
  * knows them, all with one password (hashed once at start-up); each saves a key of its own.
  */
@@ -53,9 +87,14 @@ export const PORTS = {
   testUpstream: 4200 + offset,
   canary: 4300 + offset,
   oidc: 4400 + offset,
+  /** Two consoles with team keys sharing one Redis, started by the specs that use them (e2e/support/team-consoles.ts). */
+  teamA: 3400 + offset,
+  teamB: 3500 + offset,
 };
 /** Where the stack writes each server's output; the leak scan reads every file here. */
 export const LOG_DIR = new URL(`../../test-results/stack-${offset}/`, import.meta.url).pathname;
 export const E2E_URL = `http://127.0.0.1:${PORTS.e2eConsole}`;
 export const API_URL = `http://127.0.0.1:${PORTS.apiConsole}`;
 export const TLS_URL = `https://localhost:${PORTS.tlsProxy}`;
+export const TEAM_A_URL = `http://127.0.0.1:${PORTS.teamA}`;
+export const TEAM_B_URL = `http://127.0.0.1:${PORTS.teamB}`;

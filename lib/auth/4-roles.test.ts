@@ -1,7 +1,7 @@
 // Who may enter through single sign-on (ALLOWED_EMAIL_DOMAINS) and with which role (CONSOLE_ROLES).
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/config/env";
-import { currentRole, emailVerified, isAllowedEmail, roleFor } from "./4-roles";
+import { currentRole, emailVerified, isAllowedEmail, roleFor, signedInUser } from "./4-roles";
 
 function env(extra: Record<string, string>) {
   return parseEnv({
@@ -108,5 +108,19 @@ describe("emailVerified", () => {
     expect(emailVerified("google", { email_verified: true })).toBe(true);
     expect(emailVerified("azure-ad", { email: "a@acme.com" })).toBe(true);
     expect(emailVerified("oidc", {})).toBe(true);
+  });
+});
+
+describe("signedInUser", () => {
+  it("gives pages the data role (an admin writes as an editor) and whether /admin is theirs", () => {
+    expect(signedInUser("a@acme.com", "admin")).toEqual({ email: "a@acme.com", role: "editor", admin: true });
+    expect(signedInUser("e@acme.com", "editor")).toEqual({ email: "e@acme.com", role: "editor", admin: false });
+    expect(signedInUser("v@acme.com", "viewer")).toEqual({ email: "v@acme.com", role: "viewer", admin: false });
+  });
+
+  it("an admin from CONSOLE_ROLES is an admin on every call", () => {
+    const now = env({ CONSOLE_ROLES: "owner@acme.com=admin,*@acme.com=viewer" });
+    expect(currentRole({ email: "owner@acme.com", provider: "oidc" }, now)).toBe("admin");
+    expect(currentRole({ email: "staff@acme.com", provider: "oidc" }, now)).toBe("viewer");
   });
 });

@@ -63,3 +63,11 @@ export function emailVerified(provider: string | undefined, profile: unknown): b
   if (claim === undefined || claim === null) return !SENDS_EMAIL_VERIFIED.has(provider ?? "");
   return claim === true || claim === "true";
 }
+
+/**
+ * The signed-in person as pages pass them to the browser: an admin writes as an editor does, so the parts
+ * that only ask "may this person write?" see "editor", and `admin` opens /admin in the header.
+ */
+export function signedInUser(email: string, role: Role): { email: string; role: "viewer" | "editor"; admin: boolean } {
+  return { email, role: role === "admin" ? "editor" : role, admin: role === "admin" };
+}

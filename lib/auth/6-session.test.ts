@@ -61,7 +61,7 @@ describe("readSession", () => {
 
   it("refuses claims that are not a console session (no sid, unknown role)", async () => {
     const noSid = await encode({ token: { email: "a@example.com", role: "editor" }, secret: SECRET });
-    const badRole = await encode({ token: { ...CLAIMS, role: "admin" } as unknown as JWT, secret: SECRET });
+    const badRole = await encode({ token: { ...CLAIMS, role: "owner" } as unknown as JWT, secret: SECRET });
     expect(await readSession(requestWith(noSid), makeEnv())).toBeNull();
     expect(await readSession(requestWith(badRole), makeEnv())).toBeNull();
   });

@@ -15,7 +15,7 @@ import { getEnv, type Env } from "@/lib/config/env";
 
 const sessionSchema = z.object({
   email: z.string(),
-  role: z.enum(["viewer", "editor"]),
+  role: z.enum(["viewer", "editor", "admin"]),
   /** Random per sign-in: binds the key vault to this sign-in, so keys die with it. */
   sid: z.string().min(16),
   /** When this sign-in happened (epoch seconds): it ends SIGN_IN_LIFETIME_S later, however often the JWT is renewed. */

@@ -12,7 +12,7 @@ import { readSession, type ConsoleSession } from "./6-session";
 
 export type Guarded = { ok: true; session: ConsoleSession } | { ok: false; response: Response };
 
-type Refusal = { slug: "unauthenticated" | "csrf-rejected" | "role-forbidden"; reason: string; detail: string };
+type Refusal = { slug: "unauthenticated" | "csrf-rejected" | "role-forbidden" | "admin-only"; reason: string; detail: string };
 
 /** The problem answer for a refusal, and its audit line (who, what, why; never a cookie or a body). */
 export function refuse(request: Request, user: string | null, { slug, reason, detail }: Refusal): Response {
@@ -54,9 +54,9 @@ export function csrfRefusal(request: Request, env: Env = getEnv()): Refusal | nu
   return null;
 }
 
-/** 3. Role: viewers read, editors read and write. */
+/** 3. Role: viewers read; editors and admins read and write. */
 export function checkRole(request: Request, session: ConsoleSession, method: string): Response | null {
-  if (session.role === "editor" || method === "GET") return null;
+  if (session.role !== "viewer" || method === "GET") return null;
   return refuse(request, session.email, { slug: "role-forbidden", reason: "role", detail: `Viewers may only send GET requests; this was ${method}.` });
 }
 
@@ -66,4 +66,12 @@ export async function guard(request: Request, env: Env = getEnv()): Promise<Guar
   if (!signedIn.ok) return signedIn;
   const csrf = csrfRefusal(request, env);
   return csrf ? { ok: false, response: refuse(request, signedIn.session.email, csrf) } : signedIn;
+}
+
+/** Session, CSRF, then the admin role (read from the configuration now): what every /api/admin route starts with. */
+export async function guardAdmin(request: Request, env: Env = getEnv()): Promise<Guarded> {
+  const guarded = await guard(request, env);
+  if (!guarded.ok || guarded.session.role === "admin") return guarded;
+  const detail = `Only the console's administrators may use this; your role is ${guarded.session.role}.`;
+  return { ok: false, response: refuse(request, guarded.session.email, { slug: "admin-only", reason: "not-admin", detail }) };
 }

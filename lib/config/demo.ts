@@ -3,7 +3,7 @@
 import { DEMO_KEY, DEMO_READONLY_KEY } from "@/mock/keys.mjs";
 import { DEMO_USERS as USERS } from "./demo-users.mjs";
 
-export const DEMO_USERS: { email: string; password: string; role: "viewer" | "editor" }[] = USERS as never;
+export const DEMO_USERS: { email: string; password: string; role: "viewer" | "editor" | "admin" }[] = USERS as never;
 
 export const DEMO_KEYS = [
   { label: "Demo key (full access)", key: DEMO_KEY as string },

@@ -43,6 +43,19 @@ describe("a good environment", () => {
     expect(env.OIDC_NAME).toBe("Single sign-on");
   });
 
+  it("accepts admin as a CONSOLE_USERS role; TEAM_KEY_MAX_AGE_DAYS defaults to 90 and reads a number", () => {
+    const users = JSON.stringify([{ email: "owner@example.com", role: "admin", passwordHash: "scrypt:32768:8:1:c2FsdA:aGFzaA" }]);
+    expect(parseEnv({ ...GOOD, CONSOLE_USERS: users }).CONSOLE_USERS[0]?.role).toBe("admin");
+    expect(parseEnv(GOOD).TEAM_KEY_MAX_AGE_DAYS).toBe(90);
+    expect(parseEnv({ ...GOOD, TEAM_KEY_MAX_AGE_DAYS: "30" }).TEAM_KEY_MAX_AGE_DAYS).toBe(30);
+  });
+
+  it("leaves TEAM_KEYS out of the settings every module sees: only the vault reads it (lib/vault/5-team-keys.ts)", () => {
+    const env = parseEnv({ ...GOOD, TEAM_KEYS: '[{"id":"office","key":"test-team-key-0000"}]' });
+    expect(env).not.toHaveProperty("TEAM_KEYS");
+    expect(JSON.stringify(env)).not.toContain("test-team-key-0000");
+  });
+
   it("lower-cases CONSOLE_USERS emails so sign-in compares like with like", () => {
     expect(parseEnv(GOOD).CONSOLE_USERS).toEqual([{ email: "office@example.com", role: "editor", passwordHash: "scrypt:32768:8:1:c2FsdA:aGFzaA" }]);
   });
@@ -108,7 +121,7 @@ describe("each missing or weak setting names its variable", () => {
     ["CONSOLE_USERS bad JSON", { CONSOLE_USERS: "[{email:" }, /^CONSOLE_USERS .*JSON array/],
     ["CONSOLE_USERS an object, not an array", { CONSOLE_USERS: '{"email":"a@b.co"}' }, /^CONSOLE_USERS .*JSON array/],
     ["CONSOLE_USERS entry without a hash", { CONSOLE_USERS: '[{"email":"a@b.co","role":"viewer"}]' }, /^CONSOLE_USERS\[0\]\.passwordHash /],
-    ["CONSOLE_USERS bad role", { CONSOLE_USERS: '[{"email":"a@b.co","role":"admin","passwordHash":"scrypt:x"}]' }, /^CONSOLE_USERS\[0\]\.role .*viewer.*editor/],
+    ["CONSOLE_USERS bad role", { CONSOLE_USERS: '[{"email":"a@b.co","role":"owner","passwordHash":"scrypt:x"}]' }, /^CONSOLE_USERS\[0\]\.role .*viewer.*editor.*admin/],
     ["CONSOLE_USERS bad email", { CONSOLE_USERS: '[{"email":"nobody","role":"viewer","passwordHash":"scrypt:x"}]' }, /^CONSOLE_USERS\[0\]\.email /],
     ["CONSOLE_USERS plain-text password", { CONSOLE_USERS: '[{"email":"a@b.co","role":"viewer","passwordHash":"hunter2"}]' }, /^CONSOLE_USERS\[0\]\.passwordHash .*hash-password/],
     ["OIDC_CLIENT_ID without OIDC_ISSUER", { OIDC_CLIENT_ID: "console", OIDC_CLIENT_SECRET: "x" }, /^OIDC_ISSUER is missing.*OIDC_CLIENT_ID/],
@@ -116,7 +129,9 @@ describe("each missing or weak setting names its variable", () => {
     ["GOOGLE_CLIENT_ID without its secret", { GOOGLE_CLIENT_ID: "g" }, /^GOOGLE_CLIENT_SECRET is missing.*GOOGLE_CLIENT_ID/],
     ["AZURE_AD_CLIENT_ID without a tenant", { AZURE_AD_CLIENT_ID: "a", AZURE_AD_CLIENT_SECRET: "s" }, /^AZURE_AD_TENANT_ID is missing/],
     ["OIDC_ISSUER not a URL", { OIDC_ISSUER: "login.example.com" }, /^OIDC_ISSUER /],
-    ["CONSOLE_ROLES bad entry", { CONSOLE_ROLES: "alice@acme.com=admin" }, /^CONSOLE_ROLES .*alice@acme\.com=admin/],
+    ["CONSOLE_ROLES bad entry", { CONSOLE_ROLES: "alice@acme.com=owner" }, /^CONSOLE_ROLES .*alice@acme\.com=owner.*viewer, editor, admin/],
+    ["TEAM_KEY_MAX_AGE_DAYS not a whole number", { TEAM_KEY_MAX_AGE_DAYS: "ninety" }, /^TEAM_KEY_MAX_AGE_DAYS .*days/],
+    ["TEAM_KEY_MAX_AGE_DAYS zero", { TEAM_KEY_MAX_AGE_DAYS: "0" }, /^TEAM_KEY_MAX_AGE_DAYS .*from 1 to 3650/],
     ["CONSOLE_ROLES entry without @", { CONSOLE_ROLES: "alice=editor" }, /^CONSOLE_ROLES /],
     ["CONSOLE_DEMO not a flag", { CONSOLE_DEMO: "yes please" }, /^CONSOLE_DEMO /],
   ])("%s", (_name, overrides, expected) => {
@@ -174,9 +189,10 @@ describe("lists", () => {
     expect(env.VAULT_SECRET).toEqual([VAULT_TWO, VAULT_ONE]);
   });
 
-  it("CONSOLE_ROLES: lower-cased entries in order, exact emails and *@domain", () => {
-    const env = parseEnv({ ...GOOD, CONSOLE_ROLES: " Boss@Acme.com = Editor , *@ACME.com=viewer,*@partner.io=editor, " });
+  it("CONSOLE_ROLES: lower-cased entries in order, exact emails and *@domain, admin among the roles", () => {
+    const env = parseEnv({ ...GOOD, CONSOLE_ROLES: " Owner@Acme.com=Admin, Boss@Acme.com = Editor , *@ACME.com=viewer,*@partner.io=editor, " });
     expect(env.CONSOLE_ROLES).toEqual([
+      { pattern: "owner@acme.com", role: "admin" },
       { pattern: "boss@acme.com", role: "editor" },
       { pattern: "*@acme.com", role: "viewer" },
       { pattern: "*@partner.io", role: "editor" },

@@ -30,7 +30,8 @@ const httpUrl = z
   .refine(isHttpUrl, "must be an absolute URL starting with http:// or https://, such as https://console.example.com")
   .transform((value) => value.replace(/^https?:/i, (scheme) => scheme.toLowerCase()).replace(/\/+$/, ""));
 
-const roleSchema = z.enum(["viewer", "editor"], 'must be "viewer" or "editor"');
+/** viewer reads; editor reads and writes; admin is an editor who also sees /admin. */
+export const roleSchema = z.enum(["viewer", "editor", "admin"], 'must be "viewer", "editor" or "admin"');
 export type Role = z.infer<typeof roleSchema>;
 
 const consoleUserSchema = z.object({
@@ -60,7 +61,7 @@ const consoleRoles = commaList.transform((items, ctx) =>
     const [pattern, role] = item.split("=").map((part) => part.trim().toLowerCase());
     const parsed = roleSchema.safeParse(role);
     if (!pattern || !pattern.includes("@") || !parsed.success) {
-      ctx.addIssue({ code: "custom", message: `entry "${item}" must look like email=editor or *@domain=viewer` });
+      ctx.addIssue({ code: "custom", message: `entry "${item}" must look like email=editor or *@domain=viewer (roles: viewer, editor, admin)` });
       return { pattern: "", role: "viewer" as Role };
     }
     return { pattern, role: parsed.data };
@@ -165,6 +166,11 @@ const envSchema = z
      * balancer). 0, the default, believes no forwarded address: a client can write that header itself.
      */
     TRUSTED_PROXY_HOPS: wholeNumber(0, 10, "proxies").default(0),
+    /**
+     * Team keys older than this many days are flagged on /admin: JobNimbus advises rotating keys. TEAM_KEYS
+     * itself is read by the vault alone (lib/vault/5-team-keys.ts), so no other module holds those keys.
+     */
+    TEAM_KEY_MAX_AGE_DAYS: wholeNumber(1, 3650, "days").default(90),
     /** Set to 1 by Vercel itself; the client address is then Vercel's own x-vercel-forwarded-for. */
     VERCEL: z.string().optional(),
   })

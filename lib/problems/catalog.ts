@@ -30,6 +30,24 @@ export const problemCatalog = {
     explanation: "Your console role is viewer, and viewers may only read data (GET requests).",
     action: "Ask the person who runs the console to give you the editor role if you need to change data.",
   },
+  "admin-only": {
+    status: 403,
+    title: "Administrators only",
+    explanation: "This part of the console (who may sign in, the shared keys, the activity trail) is for the console's administrators.",
+    action: "Ask whoever runs the console if you need something from it.",
+  },
+  "team-key-forbidden": {
+    status: 403,
+    title: "This shared key is not for your role",
+    explanation: "Your administrator shares this JobNimbus key with some roles of the console only, and yours is not among them. Nothing was sent to JobNimbus.",
+    action: "Pick another key in the keys panel, or ask your administrator to let your role use this one.",
+  },
+  "team-key-managed": {
+    status: 409,
+    title: "Shared keys are managed by your administrator",
+    explanation: "This key is shared with the team by the console's administrator; it is not saved in your browser, so you cannot delete it.",
+    action: "Use another key if you prefer. To stop everyone using it, ask your administrator to remove it from the console's settings.",
+  },
   "no-api-key": {
     status: 428,
     title: "No API key saved",

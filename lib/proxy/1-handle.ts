@@ -1,13 +1,16 @@
 // One proxied call, end to end, in the order of the design's diagram and of this folder's files:
-// session, CSRF and role (lib/auth) → 2 path → 3 body → vault (lib/vault) → 4 headers →
-// 5 upstream → 6 the answer streamed back → 7 one audit line (refusals write one too).
+// session, CSRF and role (lib/auth) → 2 path → 3 body → vault (lib/vault: the person's own key or a team
+// key) → 2 actor (whom the call acts as) → 4 headers → 5 upstream → 6 the answer streamed back → 7 one
+// audit line (refusals write one too).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { checkRole, guard } from "@/lib/auth/7-guards";
 import { vaultOwner } from "@/lib/auth/6-session";
 import { getEnv } from "@/lib/config/env";
 import { problemResponse } from "@/lib/problems/problem";
-import { pickKey, readVaultWithReason } from "@/lib/vault/3-vault";
+import { readVaultWithReason } from "@/lib/vault/3-vault";
+import { chooseKey } from "@/lib/vault/5-team-keys";
+import { applyActor } from "./2-actor";
 import { buildUpstreamUrl, parseProxyTarget } from "./2-target";
 import { readLimitedBody } from "./3-body";
 import { requestHeadersForUpstream } from "./4-headers";
@@ -54,8 +57,14 @@ export async function handleProxy(request: Request): Promise<Response> {
 
   const { vault, rejected } = await readVaultWithReason(request, vaultOwner(session), env);
   const keyId = request.headers.get("x-console-key-id");
-  const apiKey = pickKey(vault, keyId);
-  if (!apiKey) {
+  const choice = chooseKey(vault, session.role, keyId);
+  if (!choice.ok && choice.reason === "not-for-role") {
+    return refused(
+      "team-key-role",
+      problemResponse("team-key-forbidden", { detail: `The shared key ${keyId?.slice(0, 40) ?? ""} is not for the ${session.role} role. Pick another key.`, instance }),
+    );
+  }
+  if (!choice.ok) {
     // A key cookie that is not this sign-in's (another person's, tampered, expired) says so in the reason.
     return refused(
       rejected ? `no-api-key: vault ${rejected}` : "no-api-key",
@@ -67,10 +76,12 @@ export async function handleProxy(request: Request): Promise<Response> {
       }),
     );
   }
+  const { apiKey, shared } = choice;
   const keyLabel = apiKey.label;
+  const { query, actor } = applyActor(target.query, choice.actor, upstreamName, session.email);
 
   const base = upstreamName === "legacy" ? env.JOBNIMBUS_LEGACY_BASE_URL : env.JOBNIMBUS_BASE_URL;
-  const url = buildUpstreamUrl(base, target);
+  const url = buildUpstreamUrl(base, { path: target.path, query });
   const result = await forwardToUpstream({
     method,
     url,
@@ -84,11 +95,15 @@ export async function handleProxy(request: Request): Promise<Response> {
 
   const response = toResponse(result, { instance, requestId, timeoutMs: env.UPSTREAM_TIMEOUT_MS, host: url.host });
   response.headers.set("x-request-id", requestId);
+  // The answer view says "Sent as …": who JobNimbus recorded, when the console chose it.
+  if (actor) response.headers.set("x-console-actor", actor);
   const line = (outcome: string) =>
     audit({
       event: "proxy",
       user: session.email,
       key: keyLabel,
+      ...(shared ? { shared } : {}),
+      ...(actor ? { actor } : {}),
       method,
       path: url.pathname,
       upstream: upstreamName,

@@ -4,17 +4,22 @@ import "server-only";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 
 /**
- * One thing that happened: a proxied call, a refusal, a sign-in or sign-out. The audit line on stdout
+ * One thing that happened: a proxied call, a refusal, a sign-in or sign-out, an administrator's action. The audit line on stdout
  * and the activity trail carry the same event. Never a key, a body, a password or a query string.
  */
 export type ActivityEvent = {
-  event: "proxy" | "refused" | "sign-in" | "sign-out";
+  /** "admin": something an administrator did on /admin (such as "sign out everywhere"). */
+  event: "proxy" | "refused" | "sign-in" | "sign-out" | "admin";
   /** ISO time. */
   time: string;
   /** The signed-in person, the email typed at a refused sign-in, or null when nobody is known. */
   user: string | null;
-  /** The label of the key a proxied call used. */
+  /** The label of the key a proxied call used (never the key). */
   key?: string;
+  /** True when that key is a team key (TEAM_KEYS) rather than the person's own. */
+  shared?: boolean;
+  /** Whom the call acted as in JobNimbus, when the console set `actor` (a team key that acts as the signed-in person). */
+  actor?: string;
   method: string;
   /** Without the query string (it can hold customer data). */
   path: string;
@@ -22,6 +27,8 @@ export type ActivityEvent = {
   status: number;
   /** "response", "cut-off", "aborted", "refused", "signed-in", "signed-out", ... */
   outcome: string;
+  /** Whom an administrator's action concerned (the person signed out everywhere). */
+  subject?: string;
   /** Why it was refused, as a short code ("no-session", "csrf", "role", "wrong-password", ...). */
   reason?: string;
   durationMs?: number;

@@ -5,8 +5,16 @@ import * as z from "@/lib/zod-mini";
 export const MAX_KEY_LENGTH = 512;
 export const MAX_LABEL_LENGTH = 60;
 
-/** A saved key as it may leave the server (`GET /api/keys`, `POST` and `PATCH` answers): never the key itself. */
-export type PublicKey = { id: string; label: string; last4: string; createdAt: string; active: boolean; expiresAt: string };
+/** A key the person saved, as it may leave the server (`GET /api/keys`, `POST` and `PATCH` answers): never the key itself. */
+export type SavedKey = { id: string; label: string; last4: string; createdAt: string; active: boolean; expiresAt: string; shared?: never };
+/**
+ * A key the administrator shares with the team (TEAM_KEYS): `id` is `team:{id}`, `createdAt` the day it was made
+ * (YYYY-MM-DD). It can be chosen, never deleted, and does not end with the sign-in. `actsAsYou`: every legacy call
+ * made with it runs as the signed-in person (`"actor":"signed-in"`), whatever actor the browser sends.
+ */
+export type SharedKey = { id: string; label: string; last4: string; createdAt: string; active: boolean; shared: true; actsAsYou: boolean };
+/** One entry of `GET /api/keys`. */
+export type PublicKey = SavedKey | SharedKey;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 

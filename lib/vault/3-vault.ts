@@ -7,14 +7,20 @@ import { sealData } from "iron-session";
 import { readCookie } from "@/lib/config/read-cookie";
 import { openSeal } from "./4-iron-open";
 import { getEnv, isHttps, type Env } from "@/lib/config/env";
-import type { PublicKey } from "./2-key-input";
+import type { SavedKey } from "./2-key-input";
 
 export type StoredKey = { id: string; label: string; key: string; createdAt: string; active: boolean };
 /**
  * `sealedAt`: when this sign-in first sealed the vault. The vault expires VAULT_TTL_SECONDS after
  * it, however often it is written again, so copied cookies cannot be kept alive by re-saving.
  */
-export type Vault = { owner: string; keys: StoredKey[]; sealedAt: number };
+export type Vault = {
+  owner: string;
+  keys: StoredKey[];
+  sealedAt: number;
+  /** The id of a team key (lib/vault/5-team-keys.ts) the person made active; only the choice, never the key. */
+  activeTeam?: string;
+};
 
 export type VaultRejection = "malformed" | "unknown-password" | "expired" | "tampered" | "other-user";
 
@@ -110,7 +116,7 @@ export function clearVaultCookie(env: Env = getEnv()): string {
   return `${vaultCookieName(env)}=${cookieAttributes(env, 0)}`;
 }
 
-export function toPublicKeys(vault: Vault, env: Env = getEnv()): PublicKey[] {
+export function toPublicKeys(vault: Vault, env: Env = getEnv()): SavedKey[] {
   const expiresAt = new Date(vault.sealedAt + env.VAULT_TTL_SECONDS * 1000).toISOString();
   return vault.keys.map(({ id, label, key, createdAt, active }) => ({
     id,
@@ -122,23 +128,36 @@ export function toPublicKeys(vault: Vault, env: Env = getEnv()): PublicKey[] {
   }));
 }
 
+/** The vault without a team key chosen: the person's own choice takes over. */
+function ownChoice(vault: Vault): Vault {
+  const own = { ...vault };
+  delete own.activeTeam;
+  return own;
+}
+
 /** A new vault with `apiKey` added and made active (the newest key is the one people mean). */
 export function addKey(vault: Vault, label: string, apiKey: string): { vault: Vault; added: StoredKey } {
   const added: StoredKey = { id: randomUUID().slice(0, 8), label, key: apiKey, createdAt: new Date().toISOString(), active: true };
   const keys = vault.keys.map((k) => ({ ...k, active: false }));
-  return { vault: { ...vault, keys: [...keys, added] }, added };
+  return { vault: { ...ownChoice(vault), keys: [...keys, added] }, added };
 }
 
 export function removeKey(vault: Vault, id: string): Vault | null {
   if (!vault.keys.some((k) => k.id === id)) return null;
   const keys = vault.keys.filter((k) => k.id !== id);
-  if (keys.length > 0 && !keys.some((k) => k.active)) keys[keys.length - 1] = { ...keys[keys.length - 1]!, active: true };
+  // With a team key chosen, none of the person's own is active, and none becomes so.
+  if (!vault.activeTeam && keys.length > 0 && !keys.some((k) => k.active)) keys[keys.length - 1] = { ...keys[keys.length - 1]!, active: true };
   return { ...vault, keys };
 }
 
 export function activateKey(vault: Vault, id: string): Vault | null {
   if (!vault.keys.some((k) => k.id === id)) return null;
-  return { ...vault, keys: vault.keys.map((k) => ({ ...k, active: k.id === id })) };
+  return { ...ownChoice(vault), keys: vault.keys.map((k) => ({ ...k, active: k.id === id })) };
+}
+
+/** Makes a team key the active one: only its id is kept (whether the role may use it is checked on every call). */
+export function activateTeamKey(vault: Vault, teamId: string): Vault {
+  return { ...vault, activeTeam: teamId, keys: vault.keys.map((k) => ({ ...k, active: false })) };
 }
 
 let unwrap: (key: ApiKey) => string;

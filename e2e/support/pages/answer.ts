@@ -38,6 +38,8 @@ export class AnswerViewer {
   readonly deprecation: Locator;
   /** "Download all": every page of a list answer into one CSV. */
   readonly downloadAll: DownloadAll;
+  /** "Sent as jane@roofco.com": whom JobNimbus recorded the call as, when a team key acts as the person. */
+  readonly sentAs: Locator;
 
   constructor(readonly page: Page) {
     this.section = page.getByTestId("response");
@@ -66,6 +68,7 @@ export class AnswerViewer {
     this.autoRetry = page.getByTestId("retry-auto");
     this.downloadAll = new DownloadAll(page, this.section);
     this.deprecation = page.getByTestId("deprecation");
+    this.sentAs = page.getByTestId("sent-as");
   }
 
   /** A body view's tab: "Table", "JSON", "Tree", "Raw", "Problem", "Image", "PDF", "File", "Text". */

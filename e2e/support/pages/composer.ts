@@ -33,6 +33,8 @@ export class Composer {
   /** "Act as" on legacy requests: the actor query parameter, with the team's emails offered. */
   readonly actAs: Locator;
   readonly actAsChoices: Locator;
+  /** In place of "Act as" while a shared key that acts as the signed-in person is in use: "Acts as you (…)". */
+  readonly actAsFixed: Locator;
 
   constructor(readonly page: Page) {
     this.section = page.getByRole("region", { name: "Compose a request" });
@@ -54,6 +56,7 @@ export class Composer {
     this.minify = this.section.getByRole("button", { name: "Minify", exact: true });
     this.actAs = this.section.getByLabel(/^Act as/);
     this.actAsChoices = this.section.getByTestId("act-as").locator("datalist option");
+    this.actAsFixed = this.section.getByTestId("act-as-fixed");
   }
 
   methodOption(method: string): Locator {

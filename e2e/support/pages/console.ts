@@ -37,16 +37,16 @@ export class ConsolePage {
     this.confirmWrite = new ConfirmWriteDialog(page);
   }
 
-  async goto() {
+  async goto(origin = CONSOLE_ORIGIN) {
     await this.page.goto("/");
-    await this.waitUntilReady();
+    await this.waitUntilReady(origin);
   }
 
-  /** Signed in and the key list has loaded (either the list or the "no key yet" hint is shown). */
+  /** Signed in and the key list has loaded (the person's own keys, the shared ones, or the "no key yet" hint). */
   async waitUntilReady(origin = CONSOLE_ORIGIN) {
     await this.page.waitForURL((url) => url.origin === origin && url.pathname === "/");
     await expect(this.header.whoami).toBeVisible();
-    await expect(this.keys.list.or(this.keys.noKeys)).toBeVisible();
+    await expect(this.keys.loaded).toBeVisible();
   }
 
   async expectSignedInAs(email: string, role: string) {

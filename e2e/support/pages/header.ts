@@ -10,6 +10,8 @@ export class AppHeader {
   readonly activeKey: Locator;
   readonly theme: Locator;
   readonly recipesLink: Locator;
+  /** "Admin": shown to administrators only. */
+  readonly adminLink: Locator;
   readonly signOutButton: Locator;
 
   constructor(readonly page: Page) {
@@ -18,6 +20,7 @@ export class AppHeader {
     this.activeKey = page.getByTestId("active-key");
     this.theme = page.getByRole("combobox", { name: "Theme", exact: true });
     this.recipesLink = page.getByRole("link", { name: "Recipes", exact: true });
+    this.adminLink = page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Admin", exact: true });
     this.signOutButton = page.getByRole("button", { name: "Sign out" });
   }
 

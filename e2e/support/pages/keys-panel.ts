@@ -1,5 +1,6 @@
 // The keys panel on the console: the form to paste a key, the list (label, last four, dates) with
-// each entry's Use and Delete buttons, and the hint shown while there is no key yet.
+// each entry's Use and Delete buttons, the hint shown while there is no key yet, and the keys the
+// administrator shares with the team ("Shared by your administrator").
 import { expect, type Locator, type Page } from "@playwright/test";
 import { freshTestKey } from "../mock";
 
@@ -16,6 +17,11 @@ export class KeysPanel {
   readonly list: Locator;
   /** "No key yet", with where JobNimbus shows one. */
   readonly noKeys: Locator;
+  /** "Shared by your administrator": the team keys the person's role may use. */
+  readonly shared: Locator;
+  readonly sharedList: Locator;
+  /** "You can work straight away…", shown to a person with no key of their own. */
+  readonly sharedNote: Locator;
 
   constructor(readonly page: Page) {
     this.panel = page.getByRole("complementary", { name: "API keys" });
@@ -27,6 +33,22 @@ export class KeysPanel {
     this.message = this.form.getByRole("alert").or(this.form.getByRole("status"));
     this.list = page.getByTestId("key-list");
     this.noKeys = page.getByTestId("no-keys");
+    this.shared = this.panel.getByRole("region", { name: "Shared by your administrator" });
+    this.sharedList = page.getByTestId("shared-key-list");
+    this.sharedNote = page.getByTestId("shared-key-note");
+  }
+
+  /** The key list has loaded: the person's own keys, the shared ones, or the "no key yet" hint is shown. */
+  get loaded(): Locator {
+    return this.list.or(this.sharedList).or(this.noKeys).first();
+  }
+
+  sharedEntry(label: string): Locator {
+    return this.sharedList.getByRole("listitem").filter({ hasText: label });
+  }
+
+  sharedUseButton(label: string): Locator {
+    return this.sharedEntry(label).getByRole("button", { name: "Use this key" });
   }
 
   entry(label: string): Locator {

@@ -47,12 +47,12 @@ export class SignInPage {
     await this.submit.click();
   }
 
-  /** Password sign-in that must succeed: ends on the console with its header visible. */
-  async signInWithPassword(email: string, password: string): Promise<ConsolePage> {
+  /** Password sign-in that must succeed: ends on the console (of `origin`, the browser suite's by default) with its header visible. */
+  async signInWithPassword(email: string, password: string, origin?: string): Promise<ConsolePage> {
     await this.goto();
     await this.submitPassword(email, password);
     const console = new ConsolePage(this.page);
-    await console.waitUntilReady();
+    await console.waitUntilReady(origin);
     return console;
   }
 
