@@ -158,7 +158,8 @@ describe("GET /api/keys lists", () => {
       ["team:office", false, true],
       ["team:editors", false, true],
     ]);
-    expect(listed[1]).toEqual({ id: "team:office", label: "Office (shared)", last4: OFFICE_KEY.slice(-4), createdAt: "2026-01-15", active: false, shared: true });
+    expect(listed[1]).toEqual({ id: "team:office", label: "Office (shared)", last4: OFFICE_KEY.slice(-4), createdAt: "2026-01-15", active: false, shared: true, actsAsYou: true });
+    expect(listed[2]).toMatchObject({ id: "team:editors", actsAsYou: false });
     const text = JSON.stringify(listed);
     for (const key of [OFFICE_KEY, EDITORS_KEY, "jnk_personal_0000_1111"]) expect(text).not.toContain(key);
     expect(text).not.toMatch(/"key"|"roles"|"actor"/);
