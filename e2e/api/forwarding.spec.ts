@@ -11,13 +11,13 @@ test("JobNimbus receives exactly Authorization: Bearer <vault key>, the path and
   await resetRecords();
   // Encoded exactly as URLSearchParams (the browser's forms and the console UI) encodes it.
   const query = new URLSearchParams({ filter: FILTER, size: "25", fields: "jnid,display_name" }).toString();
-  const reply = await editor.proxy("GET", `echo/crm/v1/contacts/J-1_a.b~c?${query}`, { headers: { accept: "application/json" } });
+  const reply = await editor.proxy("GET", `echo/example/v1/contacts/J-1_a.b~c?${query}`, { headers: { accept: "application/json" } });
   expect(reply.status, reply.text).toBe(200);
 
   const [received, ...more] = await upstream.requests();
   expect(more).toEqual([]);
   expect(received!.method).toBe("GET");
-  expect(received!.url).toBe(`/echo/crm/v1/contacts/J-1_a.b~c?${query}`);
+  expect(received!.url).toBe(`/echo/example/v1/contacts/J-1_a.b~c?${query}`);
   expect(new URLSearchParams(received!.query).get("filter")).toBe(FILTER);
   const authorizations = received!.rawHeaders.filter(([name]) => name.toLowerCase() === "authorization");
   expect(authorizations).toEqual([["authorization", `Bearer ${KEYS.editor}`]]);
@@ -33,10 +33,10 @@ test("JobNimbus receives exactly Authorization: Bearer <vault key>, the path and
   for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
     await resetRecords();
     const body = method === "DELETE" ? undefined : JSON.stringify({ display_name: "Zoë & Co", method });
-    const sent = await editor.proxy(method, "echo/crm/v1/contacts/42?notify=false", { body, headers: { "content-type": "application/json; charset=utf-8" } });
+    const sent = await editor.proxy(method, "echo/example/v1/contacts/42?notify=false", { body, headers: { "content-type": "application/json; charset=utf-8" } });
     expect(sent.status).toBe(200);
     const [got] = await upstream.requests();
-    expect(got).toMatchObject({ method, url: "/echo/crm/v1/contacts/42?notify=false", body: body ?? "" });
+    expect(got).toMatchObject({ method, url: "/echo/example/v1/contacts/42?notify=false", body: body ?? "" });
     if (body) expect(got!.headers["content-type"]).toBe("application/json; charset=utf-8");
   }
 });
@@ -71,7 +71,7 @@ test("the query reaches JobNimbus with exactly the same parameters and values", 
 test("client Authorization, Cookie, Host, X-Forwarded-*, Connection-listed and X-Console-* headers are not forwarded; Accept and Content-Type are", async () => {
   const editor = await signedIn("editor");
   await resetRecords();
-  const reply = await editor.proxy("POST", "echo/crm/v1/contacts", {
+  const reply = await editor.proxy("POST", "echo/example/v1/contacts", {
     body: '{"display_name":"Headers"}',
     headers: {
       host: "jobnimbus.evil.example",

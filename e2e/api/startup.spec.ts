@@ -152,7 +152,7 @@ test("OPENAPI_SPEC with credentials: /api/catalog and the log show only scheme, 
   const USER = "spec-reader";
   const PASSWORD = "pw-Q7v2LmX9";
   const TOKEN = "tok-R4n8Jw2Kd6";
-  const good = { openapi: "3.0.3", info: { title: "Behind a password", version: "1" }, paths: { "/crm/v1/contacts": { get: { summary: "List" } } } };
+  const good = { openapi: "3.0.3", info: { title: "Behind a password", version: "1" }, paths: { "/example/v1/contacts": { get: { summary: "List" } } } };
   const docs = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://spec.test");
     const authorized = req.headers.authorization === `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString("base64")}`;

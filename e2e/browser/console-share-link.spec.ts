@@ -9,16 +9,16 @@ function shareLink(shared: Record<string, unknown>): string {
   return `/?r=${Buffer.from(JSON.stringify({ v: 1, ...shared })).toString("base64url")}`;
 }
 
-/** The issue's example: it reads as "Delete contact 123", but the query widens and forces the delete. */
-const WIDENED_DELETE = { u: "platform", m: "DELETE", p: "crm/v1/contacts/123", q: [["ids", "1,2,3,4,5"], ["force", "true"]], h: [["If-Match", "*"]] };
+/** A link that reads as "Delete contact 123" while its query widens and forces the delete (a made-up Platform path: no service is called). */
+const WIDENED_DELETE = { u: "platform", m: "DELETE", p: "example/v1/contacts/123", q: [["ids", "1,2,3,4,5"], ["force", "true"]], h: [["If-Match", "*"]] };
 
 const EVERY_PART = [
   "API: Platform API",
   "Method: DELETE",
-  "Path: crm/v1/contacts/123",
+  "Path: example/v1/contacts/123",
   "Query parameter ids = 1,2,3,4,5",
   "Query parameter force = true",
-  "Sent as: DELETE crm/v1/contacts/123?ids=1%2C2%2C3%2C4%2C5&force=true",
+  "Sent as: DELETE example/v1/contacts/123?ids=1%2C2%2C3%2C4%2C5&force=true",
 ];
 
 test("a DELETE from a share link names every part that will be sent and says someone else made it; Cancel sends nothing", async ({ page, signInAs }) => {
@@ -29,7 +29,7 @@ test("a DELETE from a share link names every part that will be sent and says som
 
   await page.goto(shareLink(WIDENED_DELETE));
   await consolePage.waitUntilReady();
-  await expect(consolePage.composer.path).toHaveValue("crm/v1/contacts/123?ids=1%2C2%2C3%2C4%2C5&force=true");
+  await expect(consolePage.composer.path).toHaveValue("example/v1/contacts/123?ids=1%2C2%2C3%2C4%2C5&force=true");
   await consolePage.composer.send.click();
   await dialog.expectAsking("Delete contact 123 (with the query parameters ids, force)");
   await expect(dialog.fromLink).toHaveText("This request came from a link someone shared with you: check every part.");
@@ -40,7 +40,7 @@ test("a DELETE from a share link names every part that will be sent and says som
   expect(calls.filter((call) => call.method() === "DELETE"), "nothing deleted").toHaveLength(0);
 
   // Edited, it is still someone else's request at heart: the warning stays.
-  await consolePage.composer.path.fill("crm/v1/contacts/123?ids=1,2&force=true");
+  await consolePage.composer.path.fill("example/v1/contacts/123?ids=1,2&force=true");
   await consolePage.composer.send.click();
   await expect(dialog.fromLink).toBeVisible();
   await expect(dialog.request).toContainText("Query parameter ids = 1,2");
@@ -54,7 +54,7 @@ test("the same DELETE typed in by hand lists every part too, without the share-l
   const dialog = consolePage.confirmWrite;
   await consolePage.composer.upstream.selectOption("platform");
   await consolePage.composer.method.selectOption("DELETE");
-  await consolePage.composer.path.fill("crm/v1/contacts/123?ids=1,2,3,4,5&force=true");
+  await consolePage.composer.path.fill("example/v1/contacts/123?ids=1,2,3,4,5&force=true");
   await consolePage.composer.send.click();
   await dialog.expectAsking("Delete contact 123 (with the query parameters ids, force)");
   await expect(dialog.fromLink).toHaveCount(0);

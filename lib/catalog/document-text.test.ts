@@ -26,7 +26,7 @@ describe("YAML documents", () => {
       "openapi: 3.0",
       "info: {title: Scheduling, version: 2}",
       "paths:",
-      "  /crm/v1/tasks:",
+      "  /example/v1/tasks:",
       "    get:",
       "      summary: Tasks",
       "      parameters:",
@@ -35,7 +35,7 @@ describe("YAML documents", () => {
       "      responses:",
       "        200:",
       "          description: OK",
-      "  /crm/v1/jobs:",
+      "  /example/v1/jobs:",
       "    get:",
       "      summary: Jobs",
       "      parameters: [*limit]",
@@ -43,8 +43,8 @@ describe("YAML documents", () => {
     const parsed = parseDocumentText(text, "s.yaml");
     expect(parsed).toMatchObject({ ok: true, format: "YAML", value: { openapi: "3.0", info: { version: 2 } } });
     const doc = (parsed as { value: { paths: Record<string, { get: { parameters: unknown[]; responses?: Record<string, unknown> } }> } }).value;
-    expect(doc.paths["/crm/v1/jobs"]!.get.parameters[0]).toEqual({ name: "limit", in: "query", schema: { type: "integer", default: 10 } });
-    expect(Object.keys(doc.paths["/crm/v1/tasks"]!.get.responses!)).toEqual(["200"]);
+    expect(doc.paths["/example/v1/jobs"]!.get.parameters[0]).toEqual({ name: "limit", in: "query", schema: { type: "integer", default: 10 } });
+    expect(Object.keys(doc.paths["/example/v1/tasks"]!.get.responses!)).toEqual(["200"]);
     // A number where OpenAPI wants text is still named clearly.
     expect(catalogFromText(text, "s.yaml")).toEqual({ ok: false, error: "s.yaml: info.version is missing (every OpenAPI document gives its version)" });
     const fixed = catalogFromText(text.replace("version: 2", "version: '2'"), "s.yaml");

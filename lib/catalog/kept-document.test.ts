@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { indexedDbShelf, MAX_DOCUMENT_CHARS, refusalReason } from "./kept-document";
 import { catalogFromKept, checkKept } from "./upload";
 
-const doc = "openapi: 3.0.3\ninfo: {title: Kept, version: '1'}\npaths:\n  /crm/v1/jobs:\n    get: {summary: Jobs}\n";
+const doc = "openapi: 3.0.3\ninfo: {title: Kept, version: '1'}\npaths:\n  /example/v1/jobs:\n    get: {summary: Jobs}\n";
 
 describe("a document kept in the browser", () => {
   it("is checked when it comes back: anything not of the kept shape is nothing kept", () => {

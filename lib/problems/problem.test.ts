@@ -83,7 +83,7 @@ describe("parseProblem", () => {
       title: "Validation failed",
       status: 422,
       detail: "first_name is required",
-      instance: "/crm/v1/contacts",
+      instance: "/example/v1/contacts",
       errors: [{ field: "first_name", message: "is required" }],
       traceId: "abc",
     };

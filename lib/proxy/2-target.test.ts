@@ -19,10 +19,10 @@ const FILTER = encodeURIComponent(JSON.stringify({ must: [{ term: { status_name:
 
 /** [what follows /api/proxy/, expected path, expected query] */
 const ACCEPTED: [string, string, string][] = [
-  ["crm/v1/contacts", "crm/v1/contacts", ""],
+  ["example/v1/contacts", "example/v1/contacts", ""],
   ["contacts/abc123", "contacts/abc123", ""],
   ["contacts", "contacts", ""],
-  ["crm/v1/contacts?size=10&from=20", "crm/v1/contacts", "?size=10&from=20"],
+  ["example/v1/contacts?size=10&from=20", "example/v1/contacts", "?size=10&from=20"],
   ["contacts?q=John%20Smith", "contacts", "?q=John%20Smith"],
   [`contacts?filter=${FILTER}`, "contacts", `?filter=${FILTER}`],
   ["contacts?filter=%7B%22must%22%3A%5B%5D%7D&size=1", "contacts", "?filter=%7B%22must%22%3A%5B%5D%7D&size=1"],
@@ -32,7 +32,7 @@ const ACCEPTED: [string, string, string][] = [
   ["contacts?path=/a/../b&at=@x:y", "contacts", "?path=/a/../b&at=@x:y"],
   ["contacts?", "contacts", ""],
   ["files/report.v2.pdf", "files/report.v2.pdf", ""],
-  ["crm/v1/contacts/ab-cd_ef~gh", "crm/v1/contacts/ab-cd_ef~gh", ""],
+  ["example/v1/contacts/ab-cd_ef~gh", "example/v1/contacts/ab-cd_ef~gh", ""],
   ["contacts/abc%2Ddef", "contacts/abc-def", ""],
   ["things/a+b", "things/a%2Bb", ""],
   ["things/k=v,w", "things/k%3Dv%2Cw", ""],
@@ -46,7 +46,7 @@ const ACCEPTED: [string, string, string][] = [
 const REFUSED: [string, string][] = [
   ["dot-dot", "../admin"],
   ["dot-dot in the middle", "crm/../admin"],
-  ["trailing dot-dot", "crm/v1/.."],
+  ["trailing dot-dot", "example/v1/.."],
   ["single dot", "crm/./v1"],
   ["only a dot", "."],
   ["encoded dot-dot", "crm/%2e%2e/admin"],
@@ -71,13 +71,13 @@ const REFUSED: [string, string][] = [
   ["absolute https URL", "https://evil.com"],
   ["scheme with encoded slashes", "https:%2f%2fevil.com"],
   ["colon (port)", "evil.com:443/contacts"],
-  ["colon in a segment", "crm/v1:contacts"],
+  ["colon in a segment", "example/v1:contacts"],
   ["NUL", "crm%00/v1"],
   ["encoded LF", "crm%0a/v1"],
   ["encoded CRLF header injection", "crm%0d%0aHost:%20evil.com"],
-  ["raw tab", "crm/v1\tcontacts"],
-  ["raw space", "crm/v1 contacts"],
-  ["encoded space", "crm/v1%20contacts"],
+  ["raw tab", "example/v1\tcontacts"],
+  ["raw space", "example/v1 contacts"],
+  ["encoded space", "example/v1%20contacts"],
   ["DEL", "crm/%7f"],
   ["fullwidth dots", "crm/%EF%BC%8E%EF%BC%8E/admin"],
   ["raw fullwidth dots", "crm/\uff0e\uff0e/admin"],
@@ -88,7 +88,7 @@ const REFUSED: [string, string][] = [
   ["empty path", ""],
   ["only a query", "?q=1"],
   ["empty segment", "crm//v1"],
-  ["trailing slash", "crm/v1/"],
+  ["trailing slash", "example/v1/"],
   ["overlong path", "a".repeat(2049)],
   ["overlong query", `contacts?${"q".repeat(8193)}`],
   ["broken %-encoding", "crm/%zz"],
@@ -111,7 +111,7 @@ describe("parseProxyTarget accepts plain JobNimbus paths", () => {
   });
 
   it("reads origin-relative URLs the same way as absolute ones", () => {
-    expect(parseProxyTarget(`${PROXY_PREFIX}crm/v1/contacts?size=5`)).toEqual({ ok: true, path: "crm/v1/contacts", query: "?size=5" });
+    expect(parseProxyTarget(`${PROXY_PREFIX}example/v1/contacts?size=5`)).toEqual({ ok: true, path: "example/v1/contacts", query: "?size=5" });
   });
 
   it("keeps the query byte for byte (no decoding, no re-encoding, order kept)", () => {
@@ -166,8 +166,8 @@ describe("buildUpstreamUrl keeps the configured origin and base path", () => {
   it("appends to a base path: /api1 + contacts is /api1/contacts", () => {
     const url = buildUpstreamUrl("http://127.0.0.1:4010/api1", { path: "contacts", query: "" });
     expect(url.href).toBe("http://127.0.0.1:4010/api1/contacts");
-    expect(buildUpstreamUrl("https://api.jobnimbus.com", { path: "crm/v1/contacts", query: "?size=1" }).href).toBe(
-      "https://api.jobnimbus.com/crm/v1/contacts?size=1",
+    expect(buildUpstreamUrl("https://api.jobnimbus.com", { path: "example/v1/contacts", query: "?size=1" }).href).toBe(
+      "https://api.jobnimbus.com/example/v1/contacts?size=1",
     );
     expect(buildUpstreamUrl("https://app.jobnimbus.com/api1/", { path: "jobs", query: "" }).href).toBe("https://app.jobnimbus.com/api1/jobs");
   });

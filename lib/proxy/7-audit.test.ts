@@ -10,7 +10,7 @@ const entry = (requestId: string): AuditEntry => ({
   event: "proxy",
   user: "alice@example.com",
   method: "GET",
-  path: "/crm/v1/contacts",
+  path: "/example/v1/contacts",
   upstream: "platform",
   status: 200,
   outcome: "response",

@@ -5,7 +5,7 @@ import { SHARE_LINK_LIMIT, decodeShareLink, encodeShareLink } from "./share-link
 const ORIGIN = "https://console.example.com";
 
 function draft(overrides: Partial<RequestDraft> = {}): RequestDraft {
-  return { upstream: "platform", method: "GET", path: "crm/v1/contacts", pathParams: {}, query: [], headers: [], body: "", ...overrides };
+  return { upstream: "platform", method: "GET", path: "example/v1/contacts", pathParams: {}, query: [], headers: [], body: "", ...overrides };
 }
 
 /** Row ids are per form; a decoded draft gets fresh ones. */

@@ -10,7 +10,7 @@ const bases = { platform: "https://api.jobnimbus.com", legacy: "https://app.jobn
 const KEY = "test-key-1234";
 
 function draft(overrides: Partial<RequestDraft> = {}): RequestDraft {
-  return { upstream: "platform", method: "GET", path: "crm/v1/contacts", pathParams: {}, query: [], headers: [], body: "", ...overrides };
+  return { upstream: "platform", method: "GET", path: "example/v1/contacts", pathParams: {}, query: [], headers: [], body: "", ...overrides };
 }
 
 /** A bare environment for child processes: no shell start-up files, nothing of ours leaking in. */
@@ -101,7 +101,7 @@ describe("toCurl", () => {
   it("writes a GET to the real JobNimbus URL with the key from the environment", () => {
     const snippet = toCurl(draft({ query: [newRow("limit", "10"), newRow("off", "1", false)] }), bases);
     expect(snippet).toBe(
-      [`curl -X GET 'https://api.jobnimbus.com/crm/v1/contacts?limit=10' \\`, `  -H "Authorization: Bearer $JOBNIMBUS_API_KEY"`].join("\n"),
+      [`curl -X GET 'https://api.jobnimbus.com/example/v1/contacts?limit=10' \\`, `  -H "Authorization: Bearer $JOBNIMBUS_API_KEY"`].join("\n"),
     );
     expect(snippet).not.toContain("/api/proxy");
   });
@@ -130,7 +130,7 @@ describe("toCurl", () => {
     const snippet = toCurl(draft({ method: "POST", body: '{"name":"Ann"}' }), bases);
     expect(snippet).toBe(
       [
-        `curl -X POST 'https://api.jobnimbus.com/crm/v1/contacts' \\`,
+        `curl -X POST 'https://api.jobnimbus.com/example/v1/contacts' \\`,
         `  -H "Authorization: Bearer $JOBNIMBUS_API_KEY" \\`,
         `  -H 'Content-Type: application/json' \\`,
         `  --data-raw '{"name":"Ann"}'`,
@@ -152,7 +152,7 @@ describe("toCurl", () => {
   });
 
   it("turns off curl's URL globbing when a path parameter is still unfilled", () => {
-    expect(toCurl(draft({ path: "crm/v1/contacts/{id}" }), bases)).toContain("curl --globoff -X GET 'https://api.jobnimbus.com/crm/v1/contacts/{id}'");
+    expect(toCurl(draft({ path: "example/v1/contacts/{id}" }), bases)).toContain("curl --globoff -X GET 'https://api.jobnimbus.com/example/v1/contacts/{id}'");
   });
 
   it("runs in bash as exactly the intended curl arguments, tricky body included", () => {
@@ -160,7 +160,7 @@ describe("toCurl", () => {
     expect(args).toEqual([
       "-X",
       "PATCH",
-      "https://api.jobnimbus.com/crm/v1/contacts?q=it's%20%24x",
+      "https://api.jobnimbus.com/example/v1/contacts?q=it's%20%24x",
       "-H",
       `Authorization: Bearer ${KEY}`,
       "-H",
@@ -177,7 +177,7 @@ describe("toFetch", () => {
   it("writes the exact fetch call", () => {
     expect(toFetch(draft({ method: "POST", body: 'it\'s "x"\n' }), bases)).toBe(
       [
-        'const response = await fetch("https://api.jobnimbus.com/crm/v1/contacts", {',
+        'const response = await fetch("https://api.jobnimbus.com/example/v1/contacts", {',
         '  method: "POST",',
         "  headers: {",
         "    Authorization: `Bearer ${process.env.JOBNIMBUS_API_KEY}`,",
@@ -192,9 +192,9 @@ describe("toFetch", () => {
 
   it("runs as JavaScript and calls fetch with exactly the intended values", async () => {
     const { url, init } = await fetchCall(
-      toFetch(draft({ method: "PUT", path: "crm/v1/contacts/{id}", pathParams: { id: "7" }, body: TRICKY, headers: [newRow("Accept", "${x}`")] }), bases),
+      toFetch(draft({ method: "PUT", path: "example/v1/contacts/{id}", pathParams: { id: "7" }, body: TRICKY, headers: [newRow("Accept", "${x}`")] }), bases),
     );
-    expect(url).toBe("https://api.jobnimbus.com/crm/v1/contacts/7");
+    expect(url).toBe("https://api.jobnimbus.com/example/v1/contacts/7");
     expect(init).toEqual({
       method: "PUT",
       headers: { Authorization: `Bearer ${KEY}`, Accept: "${x}`", "Content-Type": "application/json" },
@@ -218,7 +218,7 @@ describe("toPythonRequests", () => {
         "",
         "response = requests.request(",
         '    "POST",',
-        '    "https://api.jobnimbus.com/crm/v1/contacts",',
+        '    "https://api.jobnimbus.com/example/v1/contacts",',
         "    headers={",
         '        "Authorization": "Bearer " + os.environ["JOBNIMBUS_API_KEY"],',
         '        "Content-Type": "application/json",',

@@ -3,8 +3,8 @@ import { describeWrite, recordLabel, recordTarget, typedMatches, wantsRecord } f
 
 describe("recordTarget", () => {
   it("reads Platform and Legacy paths", () => {
-    expect(recordTarget("platform", "crm/v1/jobs/abc123")).toEqual({ noun: "job", id: "abc123" });
-    expect(recordTarget("platform", "crm/v1/contacts?limit=2")).toEqual({ noun: "contact", id: null });
+    expect(recordTarget("platform", "example/v1/jobs/abc123")).toEqual({ noun: "job", id: "abc123" });
+    expect(recordTarget("platform", "example/v1/contacts?limit=2")).toEqual({ noun: "contact", id: null });
     expect(recordTarget("legacy", "activities/x%20y")).toEqual({ noun: "activity", id: "x y" });
     expect(recordTarget("platform", "health")).toBeNull();
     expect(recordTarget("legacy", "a/b/c")).toBeNull();
@@ -13,19 +13,19 @@ describe("recordTarget", () => {
 
 describe("describeWrite names what will change in words", () => {
   it("a create names the new record", () => {
-    const c = describeWrite({ method: "POST", upstream: "platform", path: "crm/v1/contacts", body: '{"first_name":"Jane","last_name":"Doe"}' });
+    const c = describeWrite({ method: "POST", upstream: "platform", path: "example/v1/contacts", body: '{"first_name":"Jane","last_name":"Doe"}' });
     expect(c).toMatchObject({ summary: "Create contact Jane Doe", typed: null });
     expect(c.details).toEqual(["first_name: Jane", "last_name: Doe"]);
-    expect(c.request).toEqual(["API: Platform API", "Method: POST", "Path: crm/v1/contacts", "Body: JSON with 2 fields (first_name, last_name)", "Sent as: POST crm/v1/contacts"]);
+    expect(c.request).toEqual(["API: Platform API", "Method: POST", "Path: example/v1/contacts", "Body: JSON with 2 fields (first_name, last_name)", "Sent as: POST example/v1/contacts"]);
     expect(describeWrite({ method: "POST", upstream: "legacy", path: "activities", body: '{"note":"Roof looks fine"}' }).summary).toBe("Create activity “Roof looks fine”");
-    expect(describeWrite({ method: "POST", upstream: "platform", path: "crm/v1/jobs", body: "not json" }).summary).toBe("Create job");
+    expect(describeWrite({ method: "POST", upstream: "platform", path: "example/v1/jobs", body: "not json" }).summary).toBe("Create job");
   });
 
   it("a delete names the job by number and asks for it to be typed", () => {
-    const c = describeWrite({ method: "DELETE", upstream: "platform", path: "crm/v1/jobs/j1", body: "" }, { jnid: "j1", number: "1043", name: "Roof" });
+    const c = describeWrite({ method: "DELETE", upstream: "platform", path: "example/v1/jobs/j1", body: "" }, { jnid: "j1", number: "1043", name: "Roof" });
     expect(c).toMatchObject({ summary: "Delete job #1043", typed: "1043", warning: null });
     expect(c.details[0]).toMatch(/cannot be undone/);
-    const contact = describeWrite({ method: "DELETE", upstream: "platform", path: "crm/v1/contacts/c1", body: "" }, { display_name: "Ann Lee" });
+    const contact = describeWrite({ method: "DELETE", upstream: "platform", path: "example/v1/contacts/c1", body: "" }, { display_name: "Ann Lee" });
     expect(contact).toMatchObject({ summary: "Delete contact Ann Lee", typed: "Ann Lee" });
   });
 
@@ -35,14 +35,14 @@ describe("describeWrite names what will change in words", () => {
   });
 
   it("an update lists the fields it changes", () => {
-    const c = describeWrite({ method: "PATCH", upstream: "platform", path: "crm/v1/contacts/c1", body: '{"email":"a@b.co"}' }, { display_name: "Ann Lee" });
+    const c = describeWrite({ method: "PATCH", upstream: "platform", path: "example/v1/contacts/c1", body: '{"email":"a@b.co"}' }, { display_name: "Ann Lee" });
     expect(c.summary).toBe("Update contact Ann Lee: email");
     expect(c.details).toContain("email → a@b.co");
-    expect(describeWrite({ method: "PUT", upstream: "platform", path: "crm/v1/jobs/j1", body: "{}" }, { number: "7" }).details).toContain("PUT replaces the record: fields left out may be cleared.");
+    expect(describeWrite({ method: "PUT", upstream: "platform", path: "example/v1/jobs/j1", body: "{}" }, { number: "7" }).details).toContain("PUT replaces the record: fields left out may be cleared.");
   });
 
   it("anything else is still said plainly", () => {
-    expect(describeWrite({ method: "POST", upstream: "platform", path: "crm/v1/jobs/j1/close", body: "" }).summary).toBe("Send data to crm/v1/jobs/j1/close");
+    expect(describeWrite({ method: "POST", upstream: "platform", path: "example/v1/jobs/j1/close", body: "" }).summary).toBe("Send data to example/v1/jobs/j1/close");
     expect(describeWrite({ method: "DELETE", upstream: "platform", path: "x", body: "" }).typed).toBe("x");
   });
 });
@@ -53,7 +53,7 @@ describe("describeWrite names every part that will be sent", () => {
     {
       method: "DELETE",
       upstream: "platform",
-      path: "crm/v1/contacts/123",
+      path: "example/v1/contacts/123",
       body: "",
       query: [["ids", "1,2,3,4,5"], ["force", "true"]],
       headers: [["If-Match", "*"]],
@@ -67,18 +67,18 @@ describe("describeWrite names every part that will be sent", () => {
     expect(shared.request).toEqual([
       "API: Platform API",
       "Method: DELETE",
-      "Path: crm/v1/contacts/123",
+      "Path: example/v1/contacts/123",
       "Query parameter ids = 1,2,3,4,5",
       "Query parameter force = true",
       "Header If-Match: *",
-      "Sent as: DELETE crm/v1/contacts/123?ids=1%2C2%2C3%2C4%2C5&force=true",
+      "Sent as: DELETE example/v1/contacts/123?ids=1%2C2%2C3%2C4%2C5&force=true",
     ]);
     expect(shared.typed).toBe("123");
   });
 
   it("marks a request that came from a share link, and only that one", () => {
     expect(shared.fromLink).toBe(true);
-    expect(describeWrite({ method: "DELETE", upstream: "platform", path: "crm/v1/contacts/123", body: "" }).fromLink).toBe(false);
+    expect(describeWrite({ method: "DELETE", upstream: "platform", path: "example/v1/contacts/123", body: "" }).fromLink).toBe(false);
   });
 
   it("writes out what could hide: invisible characters, empty values, edge spaces; says what the body is", () => {
@@ -100,16 +100,16 @@ describe("describeWrite names every part that will be sent", () => {
       "Sent as: PUT jobs/j1?note=a%E2%80%8Bb%0Ac&empty=&pad=%20x%20",
     ]);
     expect(c.summary).toBe("Update job j1 (with the query parameters note, empty, pad)");
-    expect(describeWrite({ method: "POST", upstream: "platform", path: "crm/v1/contacts", body: "" }).request).toContain("Body: none");
+    expect(describeWrite({ method: "POST", upstream: "platform", path: "example/v1/contacts", body: "" }).request).toContain("Body: none");
   });
 });
 
 describe("helpers", () => {
   it("reads the record first only for updates and deletes of one record", () => {
-    expect(wantsRecord({ method: "DELETE", upstream: "platform", path: "crm/v1/jobs/j1" })).toBe(true);
+    expect(wantsRecord({ method: "DELETE", upstream: "platform", path: "example/v1/jobs/j1" })).toBe(true);
     expect(wantsRecord({ method: "PATCH", upstream: "legacy", path: "jobs/j1" })).toBe(true);
-    expect(wantsRecord({ method: "POST", upstream: "platform", path: "crm/v1/jobs" })).toBe(false);
-    expect(wantsRecord({ method: "DELETE", upstream: "platform", path: "crm/v1/jobs" })).toBe(false);
+    expect(wantsRecord({ method: "POST", upstream: "platform", path: "example/v1/jobs" })).toBe(false);
+    expect(wantsRecord({ method: "DELETE", upstream: "platform", path: "example/v1/jobs" })).toBe(false);
   });
 
   it("a typed number matches with or without #, names without caring about case or spaces", () => {

@@ -16,7 +16,7 @@ import {
 import { newRow, type RequestDraft } from "@/lib/request/request-model";
 
 function draft(overrides: Partial<RequestDraft> = {}): RequestDraft {
-  return { upstream: "platform", method: "GET", path: "crm/v1/contacts", pathParams: {}, query: [], headers: [], body: "", ...overrides };
+  return { upstream: "platform", method: "GET", path: "example/v1/contacts", pathParams: {}, query: [], headers: [], body: "", ...overrides };
 }
 
 function entry(overrides: Partial<RequestDraft> = {}, status = 200): HistoryEntry {
@@ -137,8 +137,8 @@ describe("addToHistory and loadHistory", () => {
 
 describe("searchHistory", () => {
   const entries = [
-    entry({ method: "GET", path: "crm/v1/contacts", query: [newRow("limit", "10")] }, 200),
-    entry({ method: "DELETE", path: "crm/v1/contacts/{id}", pathParams: { id: "abc123" } }, 404),
+    entry({ method: "GET", path: "example/v1/contacts", query: [newRow("limit", "10")] }, 200),
+    entry({ method: "DELETE", path: "example/v1/contacts/{id}", pathParams: { id: "abc123" } }, 404),
     entry({ method: "POST", upstream: "legacy", path: "jobs", query: [newRow("filter", "Zoë")] }, 201),
     entry({ method: "GET", path: "tasks" }, 0),
   ];
@@ -149,20 +149,20 @@ describe("searchHistory", () => {
   });
 
   it("matches method, path, query and status, case-insensitively", () => {
-    expect(paths(searchHistory(entries, "delete"))).toEqual(["crm/v1/contacts/{id}"]);
+    expect(paths(searchHistory(entries, "delete"))).toEqual(["example/v1/contacts/{id}"]);
     expect(paths(searchHistory(entries, "JOBS"))).toEqual(["jobs"]);
-    expect(paths(searchHistory(entries, "limit=10"))).toEqual(["crm/v1/contacts"]);
+    expect(paths(searchHistory(entries, "limit=10"))).toEqual(["example/v1/contacts"]);
     expect(paths(searchHistory(entries, "zoë"))).toEqual(["jobs"]);
-    expect(paths(searchHistory(entries, "404"))).toEqual(["crm/v1/contacts/{id}"]);
+    expect(paths(searchHistory(entries, "404"))).toEqual(["example/v1/contacts/{id}"]);
   });
 
   it("matches the path as sent, with its parameters filled", () => {
-    expect(paths(searchHistory(entries, "abc123"))).toEqual(["crm/v1/contacts/{id}"]);
+    expect(paths(searchHistory(entries, "abc123"))).toEqual(["example/v1/contacts/{id}"]);
   });
 
   it("needs every word to match, and knows status classes", () => {
-    expect(paths(searchHistory(entries, "get contacts"))).toEqual(["crm/v1/contacts"]);
-    expect(paths(searchHistory(entries, "4xx"))).toEqual(["crm/v1/contacts/{id}"]);
+    expect(paths(searchHistory(entries, "get contacts"))).toEqual(["example/v1/contacts"]);
+    expect(paths(searchHistory(entries, "4xx"))).toEqual(["example/v1/contacts/{id}"]);
     expect(paths(searchHistory(entries, "2xx post"))).toEqual(["jobs"]);
     expect(searchHistory(entries, "nothing-like-this")).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { newRow, type RequestDraft } from "@/lib/request/request-model";
 import { SAVED_KEY, deleteSaved, exportSaved, importSaved, listSaved, mergeSaved, saveRequest, type SavedRequest } from "./saved";
 
 function draft(overrides: Partial<RequestDraft> = {}): RequestDraft {
-  return { upstream: "platform", method: "GET", path: "crm/v1/contacts", pathParams: {}, query: [], headers: [], body: "", ...overrides };
+  return { upstream: "platform", method: "GET", path: "example/v1/contacts", pathParams: {}, query: [], headers: [], body: "", ...overrides };
 }
 
 function saved(storage: ReturnType<typeof memoryStorage>, name: string, d = draft()): SavedRequest {
@@ -78,7 +78,7 @@ describe("saveRequest, listSaved, deleteSaved", () => {
 describe("exportSaved and importSaved", () => {
   it("round-trips through a pretty, versioned file", () => {
     const storage = memoryStorage();
-    saved(storage, "one", draft({ method: "PATCH", path: "crm/v1/contacts/{id}", pathParams: { id: "7" }, body: "{}" }));
+    saved(storage, "one", draft({ method: "PATCH", path: "example/v1/contacts/{id}", pathParams: { id: "7" }, body: "{}" }));
     saved(storage, "two", draft({ upstream: "legacy", query: [newRow("size", "5", false)] }));
     const text = exportSaved(listSaved(storage));
     expect(JSON.parse(text)).toMatchObject({ format: "jobnimbus-console.saved-requests", version: 1 });
@@ -169,7 +169,7 @@ describe("exportSaved and importSaved", () => {
       { id: "zzz", name: "Tasks", savedAt: "t", draft: draft({ path: "tasks" }) },
     ];
     const list = mergeSaved(storage, imported);
-    expect(list?.map((r) => [r.name, r.draft.path])).toEqual([["contacts", "new"], ["Jobs", "crm/v1/contacts"], ["Tasks", "tasks"]]);
+    expect(list?.map((r) => [r.name, r.draft.path])).toEqual([["contacts", "new"], ["Jobs", "example/v1/contacts"], ["Tasks", "tasks"]]);
     expect(list?.find((r) => r.name === "contacts")?.id).toBe(existing.id);
   });
 });
